@@ -1,0 +1,69 @@
+/** @jest-config-loader esbuild-register */
+import type { Config } from 'jest';
+
+/** Packages published only as ES modules, compiled to CommonJS for jest by swc. */
+const esmPackages = [
+  '@middy',
+  'litesvm',
+  '@solana/kit',
+  '@solana-program',
+  '@solana/[a-z-]+',
+  'aws-local-stepfunctions',
+  'fauxqs',
+  'valibot',
+  'uuid',
+  'jose',
+  '@wallet-standard',
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj|cj)sx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json', 'node'],
+  testPathIgnorePatterns: ['/node_modules/', '/.local/', '/dist/'],
+} satisfies Config;
+
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,packages}/**/*.test.ts'],
+      testPathIgnorePatterns: [
+        ...shared.testPathIgnorePatterns,
+        '\\.(int|e2e|fault|fuzz)\\.test\\.ts$',
+      ],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,packages}/**/*.int.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,packages}/**/*.e2e.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/{apps,packages}/**/*.fault.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/{apps,packages}/**/*.fuzz.test.ts'],
+    },
+  ],
+};
+
+export default config;
