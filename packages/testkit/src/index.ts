@@ -1,0 +1,3 @@
+export * from './local-chain';
+export * from './shopify-simulator';
+export * from './certs';
