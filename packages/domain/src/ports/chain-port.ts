@@ -1,0 +1,95 @@
+import type { GuardRef } from '../records/payable-record';
+
+/** What a discovered transaction must look like to pay a record (DESIGN §3.4). */
+export interface TransferExpectation {
+  guard: GuardRef;
+  mint: string;
+  decimals: number;
+  amount: bigint;
+  recipientWallet: string;
+  reference: string;
+}
+
+/** Why a transaction does not (yet) count. `not-found`/`not-yet-committed` may change later. */
+export type ValidationFailureReason =
+  | 'not-found'
+  | 'not-yet-committed'
+  | 'failed-on-chain'
+  | 'foreign-fee-payer'
+  | 'missing-guard'
+  | 'wrong-program'
+  | 'not-transfer-checked'
+  | 'wrong-mint'
+  | 'wrong-decimals'
+  | 'wrong-amount'
+  | 'wrong-destination'
+  | 'missing-reference'
+  | 'balance-mismatch';
+
+/** Result of validating a transaction from chain data. */
+export type TransferValidation =
+  | { ok: true; payer: string; slot: bigint; blockTime: Date | null }
+  | { ok: false; reason: ValidationFailureReason; detail: string };
+
+/** State of a guard account on chain, given the transactions we served with it. */
+export type GuardInspection =
+  { state: 'fresh' } | { state: 'consumed-by-us'; signature: string } | { state: 'blocked' };
+
+/** A transaction built, pre-signed by gas and guard, and simulated successfully. */
+export type BuiltTransfer =
+  | {
+      ok: true;
+      base64: string;
+      signature: string;
+      lastValidBlockHeight: bigint;
+      guardAddress: string;
+    }
+  | { ok: false; reason: 'insufficient-funds' | 'simulation-failed'; message: string };
+
+/** On-chain status of a signature, as the poll needs it. */
+export interface SignatureState {
+  /** The transaction landed and reached the configured commitment. */
+  committed: boolean;
+  /** It landed with an error (`meta.err`). */
+  failed: boolean;
+}
+
+/** Outcome of burning a guard (DESIGN §3.2). */
+export type BurnOutcome =
+  | { outcome: 'burned'; signature: string }
+  | { outcome: 'already-consumed' }
+  | { outcome: 'failed'; message: string };
+
+/** The chain as the use cases see it. Implemented with web3.js in `@solpay/solana`. */
+export interface ChainPort {
+  /** Public key (base58) of a guard; derived from the server secret. */
+  guardAddress(guard: GuardRef): string;
+  /** Current block height at the configured commitment. */
+  getBlockHeight(): Promise<bigint>;
+  /** Is the guard untouched, consumed by one of `servedSignatures`, or blocked by a third party? */
+  inspectGuard(guard: GuardRef, servedSignatures: string[]): Promise<GuardInspection>;
+  /** Builds, pre-signs and simulates a transfer from `payer` to `recipientWallet`. */
+  buildTransfer(input: {
+    guard: GuardRef;
+    payer: string;
+    recipientWallet: string;
+    mint: string;
+    decimals: number;
+    amount: bigint;
+    reference: string;
+    memo?: string;
+  }): Promise<BuiltTransfer>;
+  /** Validates a transaction by signature from chain data. */
+  validateTransfer(
+    signature: string,
+    expectation: TransferExpectation,
+  ): Promise<TransferValidation>;
+  /** Statuses of many signatures; `null` = unknown to the cluster. */
+  signatureStates(signatures: string[]): Promise<Map<string, SignatureState | null>>;
+  /** Lands a gas-only transaction that consumes the guard. */
+  burnGuard(guard: GuardRef): Promise<BurnOutcome>;
+  /** Sends the guard's lamports back to the gas wallet. */
+  sweepGuard(
+    guard: GuardRef,
+  ): Promise<{ ok: true; signature: string | null } | { ok: false; message: string }>;
+}

@@ -1,0 +1,6 @@
+/** The logging the use cases need; `@solpay/lambda`'s logger satisfies it. */
+export interface DomainLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}

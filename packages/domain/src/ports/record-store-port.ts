@@ -1,0 +1,111 @@
+import type { PayableRecord, RecordKind } from '../records/payable-record';
+
+/** Why a record is being rejected; becomes the Shopify rejection reason. */
+export interface RejectionReason {
+  /** Shopify reason code: `RISKY` or `PROCESSING_ERROR` for payments; `PROCESSING_ERROR` for refunds. */
+  code: 'RISKY' | 'PROCESSING_ERROR';
+  /** Shown to the merchant in Shopify admin. */
+  merchantMessage: string;
+}
+
+/** A transaction we served, as discovery needs it. */
+export interface ServedTransactionRef {
+  signature: string;
+  kind: RecordKind;
+  recordId: string;
+  guardGeneration: number;
+  lastValidBlockHeight: bigint;
+}
+
+/** A guard whose rent can go back to the gas wallet once its transactions expired. */
+export interface SweepableGuard {
+  guardId: string;
+  kind: RecordKind;
+  recordId: string;
+  shop: string;
+  shopifyId: string;
+  generation: number;
+  lastValidBlockHeight: bigint;
+}
+
+/**
+ * Persistence of payments/refunds as the transaction engine needs it. Every method that changes
+ * a record's state and must tell Shopify writes the outbox row in the SAME database transaction,
+ * and returns the ids of the outbox rows to dispatch. Implemented with Prisma in `@solpay/db`.
+ */
+export interface RecordStorePort {
+  findRecord(kind: RecordKind, id: string): Promise<PayableRecord | null>;
+  /** The current guard generation of a record (0 when none was created yet). */
+  currentGuardGeneration(kind: RecordKind, id: string): Promise<number>;
+  /** Signatures we served with one guard generation of a record. */
+  servedSignatures(kind: RecordKind, id: string, generation: number): Promise<string[]>;
+  /**
+   * Marks a generation's guard as blocked by a third party and returns the next generation —
+   * atomically and ONLY while the record is still OPEN (returns null otherwise), so a reject
+   * that already started can never be raced by a fresh guard.
+   */
+  abandonGuard(
+    kind: RecordKind,
+    id: string,
+    generation: number,
+    guardAddress: string,
+  ): Promise<number | null>;
+  /**
+   * Records a served transaction before it is handed to the wallet — atomically and ONLY while
+   * the record is still OPEN; returns false otherwise (the transaction must not be served).
+   * Also raises the guard's `lastValidBlockHeight` to the transaction's.
+   */
+  recordServedTransaction(input: {
+    kind: RecordKind;
+    recordId: string;
+    generation: number;
+    guardAddress: string;
+    signature: string;
+    account: string;
+    lastValidBlockHeight: bigint;
+  }): Promise<boolean>;
+  findServedTransaction(signature: string): Promise<ServedTransactionRef | null>;
+  /** Served transactions still awaiting an outcome, for records that are OPEN or REJECTING. */
+  pendingServedTransactions(limit: number): Promise<ServedTransactionRef[]>;
+  markServedTransaction(signature: string, status: 'LANDED' | 'FAILED' | 'EXPIRED'): Promise<void>;
+  /**
+   * OPEN/REJECTING → PAID with the paying signature, the guard CONSUMED, and the resolve mutation
+   * queued, atomically. `already-paid` when it is PAID by this signature; `not-payable` when the
+   * record is REJECTED or paid by another signature (or the signature credits another record).
+   */
+  markPaid(input: {
+    kind: RecordKind;
+    recordId: string;
+    signature: string;
+    payer: string;
+    slot: bigint;
+    blockTime: Date | null;
+    generation: number;
+  }): Promise<
+    { result: 'paid'; mutationIds: string[] } | { result: 'already-paid' | 'not-payable' }
+  >;
+  /** OPEN → REJECTING (stops serving), storing the reason. `continue` when already REJECTING (the first reason is kept); `closed` when PAID/REJECTED. */
+  beginReject(
+    kind: RecordKind,
+    id: string,
+    reason: RejectionReason,
+  ): Promise<'started' | 'continue' | 'closed'>;
+  /** REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically. */
+  completeReject(input: {
+    kind: RecordKind;
+    recordId: string;
+    generation: number;
+    burnSignature: string | null;
+  }): Promise<{ mutationIds: string[] }>;
+  /** OPEN payments past their expiry with no served transaction still valid at `blockHeight`. */
+  expiredOpenRecords(
+    now: Date,
+    blockHeight: bigint,
+    limit: number,
+  ): Promise<Array<{ kind: RecordKind; id: string }>>;
+  /** Records stuck in REJECTING (burn not landed yet). */
+  rejectingRecords(limit: number): Promise<Array<{ kind: RecordKind; id: string }>>;
+  /** Guards of closed records (or abandoned ones) whose every transaction expired before `blockHeight`. */
+  sweepableGuards(blockHeight: bigint, limit: number): Promise<SweepableGuard[]>;
+  markGuardSwept(guardId: string, signature: string | null): Promise<void>;
+}

@@ -1,0 +1,70 @@
+import { UpstreamUnavailableError } from '@solpay/lambda';
+import { guardRefOf, type RecordKind } from '../records/payable-record';
+import type { RejectionReason } from '../ports/record-store-port';
+import type { EngineDeps } from './engine-deps';
+import { settleSignature } from './settle-signature';
+
+/** How a reject request ended: rejected, or resolved because a payment had already landed. */
+export type RejectOutcome =
+  | { outcome: 'rejected' }
+  | { outcome: 'paid-instead'; signature: string }
+  | { outcome: 'already-closed'; status: 'PAID' | 'REJECTED' };
+
+/**
+ * Rejects a payment or refund safely (DESIGN §3.2): stop serving (OPEN → REJECTING), make the
+ * record unpayable ON CHAIN by landing a gas-only transaction that consumes its guard, and only
+ * then queue the Shopify reject. If consuming the guard fails because one of our transactions
+ * already consumed it, the record was paid: settle it, so Shopify is told resolve instead.
+ * Paying and rejecting can never both happen. Safe to call again (the poll retries REJECTING
+ * records whose burn did not land).
+ */
+export async function rejectRecord(
+  deps: EngineDeps,
+  kind: RecordKind,
+  recordId: string,
+  reason: RejectionReason,
+): Promise<RejectOutcome> {
+  const begun = await deps.records.beginReject(kind, recordId, reason);
+  if (begun === 'closed') {
+    const record = await deps.records.findRecord(kind, recordId);
+    return { outcome: 'already-closed', status: record?.status === 'PAID' ? 'PAID' : 'REJECTED' };
+  }
+  const record = await deps.records.findRecord(kind, recordId);
+  if (!record) throw new Error(`record ${kind}/${recordId} vanished during reject`);
+  const generation = await deps.records.currentGuardGeneration(kind, recordId);
+  const guard = guardRefOf(record, generation);
+
+  const burn = await deps.chain.burnGuard(guard);
+  if (burn.outcome === 'failed') {
+    deps.logger.warn('guard burn failed; reject will be retried', {
+      kind,
+      recordId,
+      message: burn.message,
+    });
+    throw new UpstreamUnavailableError('Could not make the record unpayable on chain yet');
+  }
+  if (burn.outcome === 'already-consumed') {
+    const served = await deps.records.servedSignatures(kind, recordId, generation);
+    const inspection = await deps.chain.inspectGuard(guard, served);
+    if (inspection.state === 'consumed-by-us') {
+      const settled = await settleSignature(deps, inspection.signature);
+      if (settled.outcome === 'paid' || settled.outcome === 'already-paid') {
+        return { outcome: 'paid-instead', signature: inspection.signature };
+      }
+      // Our transaction consumed the guard but is not yet at the required commitment: keep
+      // REJECTING; the poll finishes it (as paid) once it is committed.
+      throw new UpstreamUnavailableError('A payment for this record is landing; try again shortly');
+    }
+    // Consumed by an earlier burn of ours or pre-funded by a third party: either way no
+    // transaction we served can land any more, so rejecting is safe.
+  }
+  const completed = await deps.records.completeReject({
+    kind,
+    recordId,
+    generation,
+    burnSignature: burn.outcome === 'burned' ? burn.signature : null,
+  });
+  deps.logger.info('record rejected', { kind, recordId, code: reason.code });
+  await deps.dispatch.dispatchSoon(completed.mutationIds);
+  return { outcome: 'rejected' };
+}
