@@ -95,6 +95,7 @@ export interface RecordStorePort {
     kind: RecordKind;
     recordId: string;
     generation: number;
+    guardAddress: string;
     burnSignature: string | null;
   }): Promise<{ mutationIds: string[] }>;
   /** OPEN payments past their expiry with no served transaction still valid at `blockHeight`. */

@@ -62,6 +62,7 @@ export async function rejectRecord(
     kind,
     recordId,
     generation,
+    guardAddress: deps.chain.guardAddress(guard),
     burnSignature: burn.outcome === 'burned' ? burn.signature : null,
   });
   deps.logger.info('record rejected', { kind, recordId, code: reason.code });
