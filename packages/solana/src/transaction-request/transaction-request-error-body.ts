@@ -1,0 +1,21 @@
+import { AppError } from '@solpay/lambda';
+
+/** Wallets show at least the first 80 characters of the message (spec B.2). */
+export const TRANSACTION_REQUEST_MESSAGE_MAX = 80;
+
+const GENERIC = 'Something went wrong. Please try again.';
+
+/**
+ * The JSON body of a transaction-request error answer: `{ message }`, at most 80 characters.
+ * Only messages of client errors ({@link AppError} with `expose`) are shown; anything else gets
+ * a generic text, so internals never leak.
+ */
+export function transactionRequestErrorBody(error: unknown): { message: string } {
+  const message = error instanceof AppError && error.expose ? error.message : GENERIC;
+  return {
+    message:
+      message.length <= TRANSACTION_REQUEST_MESSAGE_MAX
+        ? message
+        : `${message.slice(0, TRANSACTION_REQUEST_MESSAGE_MAX - 1)}…`,
+  };
+}
