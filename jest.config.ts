@@ -14,6 +14,7 @@ const esmPackages = [
   'uuid',
   'jose',
   '@wallet-standard',
+  '@electric-sql',
 ];
 
 const shared = {
@@ -29,6 +30,11 @@ const shared = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json', 'node'],
+  // These publish only an `import` condition, which jest's CommonJS resolver never matches.
+  moduleNameMapper: {
+    '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js',
+    '^fauxqs$': '<rootDir>/node_modules/fauxqs/dist/app.js',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/.local/', '/dist/'],
 } satisfies Config;
 

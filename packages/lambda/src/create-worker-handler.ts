@@ -1,0 +1,59 @@
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { readConfig } from './config/read-config';
+import type { WorkerOptions } from './handlers/worker-options';
+import { isExpectedError } from './handlers/is-expected-error';
+import { toValidationError } from './http/to-validation-error';
+import { createLogger, type Logger } from './logging/logger';
+import { reportError } from './sentry/report-error';
+import { withSentry } from './sentry/with-sentry';
+
+/** What a worker function gets besides its input. */
+export interface WorkerTools {
+  /** Bound to the Lambda request id and the handler name. */
+  logger: Logger;
+  context: Context;
+}
+
+/**
+ * Builds a handler for a non-HTTP event (schedule, Step Functions task): parses the input with
+ * `schema` (a mismatch throws a `ValidationError` naming the field), runs `fn`, logs the outcome
+ * and rethrows failures unchanged so that Step Functions can retry or catch them by error name.
+ * Unexpected failures are reported to Sentry.
+ */
+export function createWorkerHandler<TSchema extends z.ZodType, TResult>(
+  name: string,
+  schema: TSchema,
+  fn: (input: z.output<TSchema>, tools: WorkerTools) => Promise<TResult>,
+  options: WorkerOptions = {},
+): (event: unknown, context: Context) => Promise<TResult> {
+  const runtime = options.runtime ?? readConfig(['runtime']).runtime;
+  const handler = async (event: unknown, context: Context): Promise<TResult> => {
+    const requestId = context?.awsRequestId;
+    const logger = createLogger({
+      service: runtime.serviceName,
+      level: runtime.logLevel,
+      ...(requestId ? { requestId } : {}),
+      fields: { handler: name },
+      ...(options.logWrite ? { write: options.logWrite } : {}),
+    });
+    const startedAt = performance.now();
+    const durationMs = () => Math.round((performance.now() - startedAt) * 10) / 10;
+    try {
+      const parsed = await schema.safeParseAsync(event);
+      if (!parsed.success) throw toValidationError(parsed.error);
+      const result = await fn(parsed.data, { logger, context });
+      logger.info('worker done', { durationMs: durationMs() });
+      return result;
+    } catch (error) {
+      if (isExpectedError(error)) {
+        logger.warn('worker failed', { durationMs: durationMs(), error });
+      } else {
+        logger.error('worker failed', { durationMs: durationMs(), error });
+        reportError(error, { ...(requestId ? { requestId } : {}), handler: name });
+      }
+      throw error;
+    }
+  };
+  return withSentry(handler, runtime);
+}

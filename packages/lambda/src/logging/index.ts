@@ -1,0 +1,3 @@
+export * from './log-level';
+export * from './logger';
+export * from './redact';
