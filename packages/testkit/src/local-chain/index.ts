@@ -1,1 +1,2 @@
-export {};
+export { startLocalChain, LOCAL_USDC_DECIMALS } from './start-local-chain';
+export type { LocalChain, LocalChainOptions, RpcFault } from './local-chain';

@@ -1,0 +1,53 @@
+import type { Keypair, PublicKey } from '@solana/web3.js';
+import type { RpcFault } from './rpc/rpc-server';
+
+export type { RpcFault } from './rpc/rpc-server';
+
+/** Options of {@link LocalChain} (all optional). */
+export interface LocalChainOptions {
+  /** HTTP port (WebSocket on port + 1, like solana-test-validator). Default 0: any free pair. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Milliseconds per slot; a timer produces one block per slot. Default 400. */
+  slotMs?: number;
+  /** Slots after which a landed transaction is `finalized` (it is `confirmed` one slot after landing). Default 2. */
+  finalizeAfterSlots?: number;
+  /** Blocks a blockhash stays valid (`lastValidBlockHeight` = height + this). Default 150. */
+  blockhashLifetimeBlocks?: number;
+  /** If set, gas/buyer/merchant keypairs are read from (or written to) JSON files there (Solana CLI format). */
+  keypairDir?: string;
+  /** Initial funding. Defaults: 100 SOL each, buyer 1,000 USDC, merchant 0 USDC (ATA still created). */
+  seed?: { buyerUsdc?: bigint; merchantUsdc?: bigint; lamports?: bigint };
+}
+
+/** A running local Solana chain reachable through standard JSON-RPC. */
+export interface LocalChain {
+  /** HTTP JSON-RPC endpoint (give it to `new Connection(rpcUrl)`). */
+  rpcUrl: string;
+  /** PubSub WebSocket endpoint (rpc port + 1; web3.js derives it by itself). */
+  wsUrl: string;
+  /** USDC-like mint, 6 decimals. */
+  mint: PublicKey;
+  mintAuthority: Keypair;
+  /** Fee payer wallet (SOL only). */
+  gas: Keypair;
+  /** Holds SOL and USDC (in its ATA). */
+  buyer: Keypair;
+  /** Holds SOL; its USDC ATA exists. */
+  merchant: Keypair;
+  /** Where the keypair files are, when `keypairDir` was given. */
+  keypairPaths?: { gas: string; buyer: string; merchant: string };
+  /** A new wallet with SOL (default 10 SOL) and optionally USDC in its ATA. */
+  createFundedWallet(opts?: { lamports?: bigint; usdc?: bigint }): Promise<Keypair>;
+  /** Mints USDC base units to `owner`'s ATA, creating the ATA if missing. */
+  mintTo(owner: PublicKey, baseUnits: bigint): Promise<void>;
+  /** Sends lamports to `to` (a recorded faucet transfer). */
+  airdrop(to: PublicKey, lamports: bigint): Promise<void>;
+  /** Produces `n` blocks at once (e.g. to expire blockhashes in tests). */
+  advanceSlots(n: number): Promise<void>;
+  /** Makes matching RPC requests fail (HTTP 503) or hang; `null` clears it. */
+  setRpcFault(fault: null | RpcFault): void;
+  /** Stops the timer and both servers; closes every connection. */
+  close(): Promise<void>;
+}

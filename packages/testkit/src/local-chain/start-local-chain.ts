@@ -1,0 +1,128 @@
+import { Keypair, LAMPORTS_PER_SOL, type PublicKey } from '@solana/web3.js';
+import { ChainCore } from './chain/chain-core';
+import { Faucet } from './chain/faucet';
+import { loadOrCreateKeypair } from './keypair-files';
+import type { LocalChain, LocalChainOptions } from './local-chain';
+import { createAccountMethods } from './rpc/methods/account-methods';
+import { createClusterMethods } from './rpc/methods/cluster-methods';
+import { createTokenMethods } from './rpc/methods/token-methods';
+import { createTransactionMethods } from './rpc/methods/transaction-methods';
+import { RpcServer } from './rpc/rpc-server';
+import { PubSubServer } from './ws/pubsub-server';
+
+/** Decimals of the local USDC-like mint. */
+export const LOCAL_USDC_DECIMALS = 6;
+const DEFAULT_LAMPORTS = 100n * BigInt(LAMPORTS_PER_SOL);
+const DEFAULT_WALLET_LAMPORTS = 10n * BigInt(LAMPORTS_PER_SOL);
+const DEFAULT_BUYER_USDC = 1_000_000_000n;
+
+async function walletKeypairs(dir: string | undefined) {
+  if (!dir) {
+    return {
+      gas: Keypair.generate(),
+      buyer: Keypair.generate(),
+      merchant: Keypair.generate(),
+      paths: undefined,
+    };
+  }
+  const [gas, buyer, merchant] = await Promise.all(
+    ['gas', 'buyer', 'merchant'].map((name) => loadOrCreateKeypair(dir, name)),
+  );
+  if (!gas || !buyer || !merchant) throw new Error('keypair files could not be prepared');
+  return {
+    gas: gas.keypair,
+    buyer: buyer.keypair,
+    merchant: merchant.keypair,
+    paths: { gas: gas.path, buyer: buyer.path, merchant: merchant.path },
+  };
+}
+
+/**
+ * Starts a local Solana chain: LiteSVM (real System, SPL Token, ATA and Memo programs)
+ * behind a JSON-RPC HTTP server and a PubSub WebSocket, producing a block every `slotMs`.
+ * A USDC-like mint is created and the gas, buyer and merchant wallets are funded.
+ */
+export async function startLocalChain(options: LocalChainOptions = {}): Promise<LocalChain> {
+  const host = options.host ?? '127.0.0.1';
+  const core = new ChainCore({
+    finalizeAfterSlots: options.finalizeAfterSlots ?? 2,
+    blockhashLifetimeBlocks: options.blockhashLifetimeBlocks ?? 150,
+  });
+  const faucet = new Faucet(core);
+  const deps = { core, faucet };
+  const pubsub = new PubSubServer(core);
+  const server = new RpcServer({
+    pubsub,
+    methods: {
+      ...createClusterMethods(deps),
+      ...createAccountMethods(deps),
+      ...createTokenMethods(deps),
+      ...createTransactionMethods(deps),
+    },
+  });
+
+  const mintKeypair = Keypair.generate();
+  const mintAuthority = Keypair.generate();
+  const wallets = await walletKeypairs(options.keypairDir);
+  const lamports = options.seed?.lamports ?? DEFAULT_LAMPORTS;
+  faucet.createMint(mintKeypair, mintAuthority.publicKey, LOCAL_USDC_DECIMALS);
+  for (const wallet of [wallets.gas, wallets.buyer, wallets.merchant]) {
+    if (lamports > 0n) faucet.airdrop(wallet.publicKey, lamports);
+  }
+  const mint = mintKeypair.publicKey;
+  faucet.mintTo(
+    mint,
+    mintAuthority,
+    wallets.buyer.publicKey,
+    options.seed?.buyerUsdc ?? DEFAULT_BUYER_USDC,
+  );
+  faucet.mintTo(mint, mintAuthority, wallets.merchant.publicKey, options.seed?.merchantUsdc ?? 0n);
+  // Setup transactions start out finalized, as if the chain had been running for a while.
+  core.advance(options.finalizeAfterSlots ?? 2);
+
+  const port = await server.listen(host, options.port ?? 0);
+  const timer = setInterval(() => core.advance(1), options.slotMs ?? 400);
+  timer.unref();
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closed: Promise<void> | null = null;
+
+  return {
+    rpcUrl: `http://${urlHost}:${port}`,
+    wsUrl: `ws://${urlHost}:${port + 1}`,
+    mint,
+    mintAuthority,
+    gas: wallets.gas,
+    buyer: wallets.buyer,
+    merchant: wallets.merchant,
+    ...(wallets.paths ? { keypairPaths: wallets.paths } : {}),
+    async createFundedWallet(opts = {}) {
+      const wallet = Keypair.generate();
+      const walletLamports = opts.lamports ?? DEFAULT_WALLET_LAMPORTS;
+      if (walletLamports > 0n) faucet.airdrop(wallet.publicKey, walletLamports);
+      if (opts.usdc !== undefined && opts.usdc > 0n)
+        faucet.mintTo(mint, mintAuthority, wallet.publicKey, opts.usdc);
+      return wallet;
+    },
+    async mintTo(owner: PublicKey, baseUnits: bigint) {
+      faucet.mintTo(mint, mintAuthority, owner, baseUnits);
+    },
+    async airdrop(to: PublicKey, amount: bigint) {
+      faucet.airdrop(to, amount);
+    },
+    async advanceSlots(n: number) {
+      if (!Number.isInteger(n) || n < 0)
+        throw new Error(`advanceSlots needs a non-negative integer, got ${n}`);
+      if (n > 0) core.advance(n);
+    },
+    setRpcFault(fault) {
+      server.setFault(fault);
+    },
+    close() {
+      if (!closed) {
+        clearInterval(timer);
+        closed = server.close();
+      }
+      return closed;
+    },
+  };
+}
