@@ -7,6 +7,7 @@ export const queueSection = defineConfigSection({
   schema: z
     .object({
       RETRY_QUEUE_URL: envField.httpUrl().optional(),
+      RETRY_DEAD_LETTER_QUEUE_URL: envField.httpUrl().optional(),
       RETRY_STATE_MACHINE_ARN: envField.string().optional(),
       AWS_ENDPOINT_URL_SQS: envField.httpUrl().optional(),
       AWS_ENDPOINT_URL_SFN: envField.httpUrl().optional(),
@@ -14,6 +15,8 @@ export const queueSection = defineConfigSection({
     })
     .transform((env) => ({
       retryQueueUrl: env.RETRY_QUEUE_URL,
+      /** Where exhausted retries are parked for the DLQ alarm and replay. */
+      retryDeadLetterQueueUrl: env.RETRY_DEAD_LETTER_QUEUE_URL,
       retryStateMachineArn: env.RETRY_STATE_MACHINE_ARN,
       /** Local SQS endpoint (e.g. fauxqs); unset on AWS. */
       sqsEndpoint: env.AWS_ENDPOINT_URL_SQS,

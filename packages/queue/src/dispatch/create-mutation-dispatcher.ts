@@ -1,0 +1,325 @@
+import type { Prisma, PrismaClient, ShopifyMutation } from '@solpay/db';
+import { createBackoffPolicy, type BackoffPolicy } from '../backoff/backoff-policy';
+import { mutationPayloadSchema } from '../outbox/mutation-payload-schema';
+import { shopifyMutationName } from '../outbox/shopify-mutation-name';
+import type { Clock } from '../ports/clock';
+import type { AlertSink, MutationAlert } from '../ports/mutation-alert';
+import type { PaymentsAppsOutcome, PaymentsAppsSender } from '../ports/payments-apps-sender';
+import type { QueueLogger } from '../ports/queue-logger';
+import type { RetryScheduler } from '../ports/retry-scheduler';
+import type { MerchantAccessTokens } from '../tokens/create-merchant-access-tokens';
+import type { DispatchResult } from './dispatch-result';
+
+/** How long a claimed row belongs to one worker before another may take it over (default). */
+export const DEFAULT_LOCK_MS = 2 * 60 * 1000;
+
+/** Dependencies of {@link createMutationDispatcher}. */
+export interface MutationDispatcherDeps {
+  prisma: PrismaClient;
+  paymentsApps: PaymentsAppsSender;
+  tokens: MerchantAccessTokens;
+  scheduler: RetryScheduler;
+  clock: Clock;
+  alert: AlertSink;
+  logger: QueueLogger;
+  /** Retry schedule (default: production schedule, 72 h budget). */
+  backoff?: BackoffPolicy;
+  /** Claim duration; keep it above the Shopify client timeout (default 2 min). */
+  lockMs?: number;
+}
+
+/** Sends outbox rows to Shopify and applies the answer. */
+export interface MutationDispatcher {
+  /**
+   * Makes one attempt at mutation `mutationId` if it is due. With `attempt` (from a retry
+   * message) only that attempt number is made, so duplicate or stale messages do nothing.
+   * Safe to call any number of times, concurrently: a row is claimed atomically.
+   */
+  dispatch(mutationId: string, attempt?: number): Promise<DispatchResult>;
+  /** {@link dispatch} for callers right after their commit: never throws (the sweep is the backstop). */
+  dispatchSoon(mutationId: string): Promise<DispatchResult | undefined>;
+}
+
+type SendFailure = { reason: string; retryAfterMs?: number };
+
+/** Creates the outbox dispatcher (see DESIGN §3.3). */
+export function createMutationDispatcher(deps: MutationDispatcherDeps): MutationDispatcher {
+  const { prisma, paymentsApps, tokens, scheduler, clock, logger } = deps;
+  const backoff = deps.backoff ?? createBackoffPolicy();
+  const lockMs = deps.lockMs ?? DEFAULT_LOCK_MS;
+
+  const raise = async (alert: MutationAlert) => {
+    try {
+      await deps.alert(alert);
+    } catch (error) {
+      logger.error('alert sink failed', { mutationId: alert.mutationId, error: String(error) });
+    }
+  };
+
+  const claim = async (mutationId: string, attempt: number | undefined) => {
+    const now = clock.now();
+    const claimed = await prisma.shopifyMutation.updateMany({
+      where: {
+        id: mutationId,
+        OR: [
+          { status: 'PENDING', nextAttemptAt: { lte: now } },
+          { status: 'IN_FLIGHT', lockedUntil: { lt: now } },
+        ],
+        ...(attempt === undefined ? {} : { attempts: attempt - 1 }),
+      },
+      data: {
+        status: 'IN_FLIGHT',
+        lockedUntil: new Date(now.getTime() + lockMs),
+        attempts: { increment: 1 },
+      },
+    });
+    if (claimed.count === 1) {
+      return prisma.shopifyMutation.findUniqueOrThrow({ where: { id: mutationId } });
+    }
+    return undefined;
+  };
+
+  const whySkipped = async (
+    mutationId: string,
+    attempt: number | undefined,
+  ): Promise<DispatchResult> => {
+    const row = await prisma.shopifyMutation.findUnique({ where: { id: mutationId } });
+    if (!row) return { outcome: 'skipped', reason: 'not-found' };
+    if (row.status === 'SUCCEEDED' || row.status === 'FAILED') {
+      return { outcome: 'skipped', reason: 'completed' };
+    }
+    if (row.status === 'EXHAUSTED') return { outcome: 'skipped', reason: 'exhausted' };
+    if (attempt !== undefined && row.attempts !== attempt - 1) {
+      return { outcome: 'skipped', reason: 'stale-attempt' };
+    }
+    return { outcome: 'skipped', reason: row.status === 'IN_FLIGHT' ? 'in-flight' : 'not-due' };
+  };
+
+  const send = async (row: ShopifyMutation): Promise<PaymentsAppsOutcome | SendFailure> => {
+    const payload = mutationPayloadSchema.safeParse(row.payload);
+    if (!payload.success) return { reason: `invalid outbox payload: ${payload.error.message}` };
+    const mutation = shopifyMutationName(row.kind);
+    let forced = false;
+    for (;;) {
+      const token = await tokens.getAccessToken(row.merchantId, { forceRefresh: forced });
+      if (!token.ok) {
+        return {
+          reason: `access token unavailable: ${token.reason}${token.detail ? ` (${token.detail})` : ''}`,
+        };
+      }
+      const outcome = await paymentsApps.send({
+        shop: token.shop,
+        accessToken: token.accessToken,
+        mutation,
+        variables: payload.data.variables,
+        ...(payload.data.apiVersion === undefined ? {} : { apiVersion: payload.data.apiVersion }),
+      });
+      if (outcome.kind !== 'unauthorized') return outcome;
+      if (forced) return { reason: `unauthorized (HTTP ${outcome.status}) after token refresh` };
+      logger.info('shopify refused the access token; refreshing', { mutationId: row.id });
+      forced = true;
+    }
+  };
+
+  /** Updates the row only if no other worker took it over since our claim. */
+  const finish = (
+    tx: Prisma.TransactionClient,
+    row: ShopifyMutation,
+    data: Prisma.ShopifyMutationUpdateManyMutationInput,
+  ) =>
+    tx.shopifyMutation.updateMany({
+      where: { id: row.id, status: 'IN_FLIGHT', attempts: row.attempts },
+      data: { ...data, lockedUntil: null },
+    });
+
+  const succeed = async (row: ShopifyMutation, redirectUrl: string | undefined, data: unknown) => {
+    const now = clock.now();
+    await prisma.$transaction(async (tx) => {
+      const done = await finish(tx, row, {
+        status: 'SUCCEEDED',
+        completedAt: now,
+        lastError: null,
+        result: toJson({ redirectUrl: redirectUrl ?? null, data: data ?? null }),
+      });
+      const touchesPayment =
+        row.kind === 'PAYMENT_SESSION_RESOLVE' || row.kind === 'PAYMENT_SESSION_REJECT';
+      if (done.count === 1 && touchesPayment && row.paymentId && redirectUrl) {
+        await tx.paymentRecord.update({ where: { id: row.paymentId }, data: { redirectUrl } });
+      }
+    });
+    logger.info('shopify mutation succeeded', {
+      mutationId: row.id,
+      kind: row.kind,
+      attempt: row.attempts,
+    });
+    return {
+      outcome: 'succeeded',
+      attempt: row.attempts,
+      ...(redirectUrl ? { redirectUrl } : {}),
+    } as const;
+  };
+
+  const fail = async (row: ShopifyMutation, userErrors: readonly unknown[], conflict: boolean) => {
+    await finish(prisma, row, {
+      status: 'FAILED',
+      completedAt: clock.now(),
+      lastError: summarize(userErrors),
+      result: toJson({ userErrors, conflict }),
+    });
+    logger.error('shopify mutation failed definitively', {
+      mutationId: row.id,
+      kind: row.kind,
+      conflict,
+    });
+    await raise({
+      severity: conflict ? 'high' : 'warning',
+      reason: conflict ? 'conflict' : 'definitive-failure',
+      message: conflict
+        ? `Shopify ${row.kind} conflicts with an earlier different mutation for the same session`
+        : `Shopify rejected ${row.kind} with userErrors`,
+      mutationId: row.id,
+      kind: row.kind,
+      merchantId: row.merchantId,
+      attempts: row.attempts,
+      details: userErrors,
+    });
+    return { outcome: 'failed', attempt: row.attempts, conflict } as const;
+  };
+
+  const retryLater = async (
+    row: ShopifyMutation,
+    failure: SendFailure,
+  ): Promise<DispatchResult> => {
+    const now = clock.now();
+    if (row.attempts >= backoff.maxAttempts) {
+      await finish(prisma, row, {
+        status: 'EXHAUSTED',
+        completedAt: now,
+        lastError: failure.reason,
+      });
+      logger.error('shopify mutation exhausted its retries', {
+        mutationId: row.id,
+        kind: row.kind,
+        attempts: row.attempts,
+        reason: failure.reason,
+      });
+      try {
+        await scheduler.deadLetter({
+          mutationId: row.id,
+          kind: row.kind,
+          merchantId: row.merchantId,
+          attempts: row.attempts,
+          lastError: failure.reason,
+          exhaustedAt: now.toISOString(),
+        });
+      } catch (error) {
+        logger.error('could not dead-letter exhausted mutation', {
+          mutationId: row.id,
+          error: String(error),
+        });
+      }
+      await raise({
+        severity: 'high',
+        reason: 'exhausted',
+        message: `Shopify ${row.kind} still failing after ${row.attempts} attempts; replay it once Shopify is reachable`,
+        mutationId: row.id,
+        kind: row.kind,
+        merchantId: row.merchantId,
+        attempts: row.attempts,
+        details: failure.reason,
+      });
+      return { outcome: 'exhausted', attempt: row.attempts, reason: failure.reason };
+    }
+    const delaySeconds = backoff.delaySeconds(row.attempts, failure.retryAfterMs);
+    const dueAt = new Date(now.getTime() + delaySeconds * 1000);
+    const written = await finish(prisma, row, {
+      status: 'PENDING',
+      nextAttemptAt: dueAt,
+      lastError: failure.reason,
+    });
+    logger.warn('shopify mutation will be retried', {
+      mutationId: row.id,
+      kind: row.kind,
+      attempt: row.attempts,
+      delaySeconds,
+      reason: failure.reason,
+    });
+    if (written.count === 1) {
+      try {
+        await scheduler.schedule({
+          mutationId: row.id,
+          attempt: row.attempts + 1,
+          delaySeconds,
+          dueAt: dueAt.toISOString(),
+        });
+      } catch (error) {
+        // The row is PENDING with a due time: the outbox sweep sends it if this message never exists.
+        logger.warn('could not schedule retry; the outbox sweep will pick it up', {
+          mutationId: row.id,
+          error: String(error),
+        });
+      }
+    }
+    return {
+      outcome: 'retry-scheduled',
+      attempt: row.attempts,
+      delaySeconds,
+      reason: failure.reason,
+    };
+  };
+
+  const dispatch = async (mutationId: string, attempt?: number): Promise<DispatchResult> => {
+    const row = await claim(mutationId, attempt);
+    if (!row) return whySkipped(mutationId, attempt);
+    let outcome: PaymentsAppsOutcome | SendFailure;
+    try {
+      outcome = await send(row);
+    } catch (error) {
+      outcome = { reason: `send threw: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (!('kind' in outcome)) return retryLater(row, outcome);
+    switch (outcome.kind) {
+      case 'success':
+        return succeed(row, outcome.redirectUrl, outcome.data);
+      case 'definitive-failure':
+        return fail(row, outcome.userErrors, outcome.conflict);
+      case 'transient':
+        return retryLater(row, {
+          reason: `transient: ${outcome.reason}${outcome.status ? ` (HTTP ${outcome.status})` : ''}`,
+          ...(outcome.retryAfterMs === undefined ? {} : { retryAfterMs: outcome.retryAfterMs }),
+        });
+      case 'shop-unavailable':
+        return retryLater(row, { reason: `shop unavailable (HTTP ${outcome.status})` });
+      case 'unauthorized':
+        return retryLater(row, { reason: `unauthorized (HTTP ${outcome.status})` });
+    }
+  };
+
+  return {
+    dispatch,
+    async dispatchSoon(mutationId) {
+      try {
+        return await dispatch(mutationId);
+      } catch (error) {
+        logger.warn('immediate dispatch failed; the outbox sweep will retry', {
+          mutationId,
+          error: String(error),
+        });
+        return undefined;
+      }
+    },
+  };
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+function summarize(userErrors: readonly unknown[]): string {
+  const text = userErrors
+    .map((e) =>
+      e && typeof e === 'object' && 'message' in e ? String(e.message) : JSON.stringify(e),
+    )
+    .join('; ');
+  return text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
+}

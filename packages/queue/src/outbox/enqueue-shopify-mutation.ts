@@ -1,0 +1,46 @@
+import type { Prisma, ShopifyMutation, ShopifyMutationKind } from '@solpay/db';
+import type { MutationPayload } from './mutation-payload-schema';
+
+/** What to put in the outbox. */
+export interface EnqueueShopifyMutationInput {
+  kind: ShopifyMutationKind;
+  merchantId: string;
+  paymentId?: string;
+  refundId?: string;
+  /** GraphQL variables, exactly as they will be sent. */
+  variables: Record<string, unknown>;
+  /** One logical mutation per key, e.g. `PAYMENT_SESSION_RESOLVE:<paymentId>`. */
+  dedupeKey: string;
+  /** API version to call (the session's `Shopify-Api-Version`); default: the client's. */
+  apiVersion?: string;
+}
+
+/**
+ * Writes a Shopify mutation to the outbox inside the caller's transaction, so it commits (or not)
+ * together with the state change that causes it. Idempotent on `dedupeKey`: a second call returns
+ * the existing row unchanged. After the commit the caller should call `dispatcher.dispatchSoon(id)`;
+ * if it crashes first, `sweepOutbox` sends the row.
+ */
+export async function enqueueShopifyMutation(
+  tx: Prisma.TransactionClient,
+  input: EnqueueShopifyMutationInput,
+): Promise<ShopifyMutation> {
+  const payload: MutationPayload = {
+    variables: input.variables,
+    ...(input.apiVersion === undefined ? {} : { apiVersion: input.apiVersion }),
+  };
+  // upsert with an empty update is a single INSERT … ON CONFLICT DO UPDATE: no unique-violation error
+  // (which would abort the caller's PostgreSQL transaction) when the key already exists.
+  return tx.shopifyMutation.upsert({
+    where: { dedupeKey: input.dedupeKey },
+    create: {
+      kind: input.kind,
+      dedupeKey: input.dedupeKey,
+      merchantId: input.merchantId,
+      paymentId: input.paymentId ?? null,
+      refundId: input.refundId ?? null,
+      payload: payload as Prisma.InputJsonObject,
+    },
+    update: {},
+  });
+}
