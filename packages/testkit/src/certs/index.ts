@@ -1,1 +1,5 @@
-export {};
+export * from './pem-certificate';
+export * from './create-certificate-authority';
+export * from './issue-certificate';
+export * from './dev-certificates';
+export * from './ensure-dev-certificates';

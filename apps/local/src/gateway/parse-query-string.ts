@@ -1,0 +1,23 @@
+/** Decoded query parameters, each name with all its values in order. */
+export type MultiValueQuery = Record<string, string[]>;
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** Parses a raw query string (no `?`) the way API Gateway does; empty string gives `{}`. */
+export function parseQueryString(raw: string): MultiValueQuery {
+  const query: MultiValueQuery = {};
+  for (const pair of raw.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const name = decode(eq === -1 ? pair : pair.slice(0, eq));
+    const value = eq === -1 ? '' : decode(pair.slice(eq + 1));
+    (query[name] ??= []).push(value);
+  }
+  return query;
+}

@@ -1,0 +1,43 @@
+import forge from 'node-forge';
+import { generateRsaKey } from './generate-rsa-key';
+import type { PemCertificate } from './pem-certificate';
+import { randomSerialNumber } from './random-serial-number';
+import { signCertificate } from './sign-certificate';
+
+/** Options for {@link createCertificateAuthority}. */
+export interface CertificateAuthorityOptions {
+  /** Subject common name, e.g. `"Solana Pay for Shopify dev CA"`. */
+  commonName: string;
+  /** Subject organisation. Defaults to `"Solana Pay for Shopify (dev)"`. */
+  organization?: string;
+  /** Validity in days from now. Defaults to 3650. */
+  validityDays?: number;
+}
+
+/** Creates a self-signed root certificate authority (RSA-2048, SHA-256). */
+export function createCertificateAuthority(options: CertificateAuthorityOptions): PemCertificate {
+  const keys = generateRsaKey();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = randomSerialNumber();
+  const notBefore = new Date(Date.now() - 60 * 60 * 1000);
+  cert.validity.notBefore = notBefore;
+  cert.validity.notAfter = new Date(
+    notBefore.getTime() + (options.validityDays ?? 3650) * 24 * 60 * 60 * 1000,
+  );
+  const subject = [
+    { name: 'commonName', value: options.commonName },
+    { name: 'organizationName', value: options.organization ?? 'Solana Pay for Shopify (dev)' },
+  ];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  return {
+    cert: signCertificate(cert, keys.privateKeyPem),
+    key: keys.privateKeyPem,
+  };
+}
