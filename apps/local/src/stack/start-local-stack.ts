@@ -176,6 +176,11 @@ export async function startLocalStack(
     const buyerWallet = buyerKeypairPath
       ? createDevWallet({ name: 'Local test wallet', keypairPath: buyerKeypairPath, rpcUrl })
       : undefined;
+    // The portal's test wallet signs refunds as the merchant (its key is the demo payout wallet).
+    const merchantKeypairPath = chain?.keypairPaths?.merchant;
+    const merchantWallet = merchantKeypairPath
+      ? createDevWallet({ name: 'Local merchant wallet', keypairPath: merchantKeypairPath, rpcUrl })
+      : undefined;
     const checkout = await started(
       'checkout',
       startStaticSite({
@@ -197,6 +202,7 @@ export async function startLocalStack(
         port: ports.portal,
         config: webConfig,
         log,
+        ...devWalletSiteOptions(merchantWallet),
       }),
     );
     env.setDefault('CHECKOUT_ORIGIN', checkout.url);

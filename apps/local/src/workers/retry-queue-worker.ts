@@ -27,8 +27,10 @@ export const retryQueueWorker: BackgroundWorker = {
       dispatch: (message) => invoke('mutationRetry', message),
       logger: {
         info: () => undefined,
-        warn: (message, fields) => context.log(`retry queue: ${message} ${JSON.stringify(fields ?? {})}`),
-        error: (message, fields) => context.log(`retry queue: ${message} ${JSON.stringify(fields ?? {})}`),
+        warn: (message, fields) =>
+          context.log(`retry queue: ${message} ${JSON.stringify(fields ?? {})}`),
+        error: (message, fields) =>
+          context.log(`retry queue: ${message} ${JSON.stringify(fields ?? {})}`),
       },
     });
     const set: string[] = [];

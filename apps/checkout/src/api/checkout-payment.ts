@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+
+const webUrl = z.url({ protocol: /^https?$/ });
+const decimal = z.string().check(z.regex(/^\d+(\.\d+)?$/, 'a decimal string'));
+
+/** The lifecycle states of a payment as the checkout page sees them. */
+export const checkoutPaymentStatusSchema = z.enum(['OPEN', 'PAID', 'REJECTING', 'REJECTED']);
+
+/** One of {@link checkoutPaymentStatusSchema}. */
+export type CheckoutPaymentStatus = z.infer<typeof checkoutPaymentStatusSchema>;
+
+/**
+ * Schema of purple `GET /checkout/payments/<id>`. URLs that the page navigates to are restricted
+ * to http(s) so a hostile value can never become a `javascript:` link.
+ */
+export const checkoutPaymentSchema = z.object({
+  status: checkoutPaymentStatusSchema,
+  /** Amount in the shop's currency, decimal string (`"49.90"`). */
+  amount: decimal,
+  /** ISO 4217 code of `amount`. */
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  /** Amount in USDC (user units), decimal string. */
+  tokenAmount: decimal,
+  merchantName: z.string(),
+  /** The Solana Pay transaction-request URL (`solana:https://…`) shown as QR and deep link. */
+  solanaPayUrl: z.string().check(z.startsWith('solana:')),
+  recipient: z.string(),
+  mint: z.string(),
+  /** Shopify's `cancel_url`: back to the store without paying. */
+  cancelUrl: webUrl,
+  /** Shopify's `redirectUrl`, present once Shopify accepted the resolve. */
+  redirectUrl: z.optional(z.nullable(webUrl)),
+  /** When the payment window closes (ISO 8601). */
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+/** The checkout page's view of one payment. */
+export type CheckoutPayment = z.infer<typeof checkoutPaymentSchema>;

@@ -1,0 +1,29 @@
+import type { FetchCheckoutPaymentResult } from '../api/fetch-checkout-payment';
+import type { CheckoutScreen } from './checkout-screen';
+
+/**
+ * The screen for the latest status answer. A rejected payment past its `expiresAt` reads as
+ * expired; an OPEN one past it stays open (a payment sent just in time may still land: the
+ * server decides).
+ */
+export function screenFor(result: FetchCheckoutPaymentResult, now: number): CheckoutScreen {
+  if (!result.ok) {
+    return result.reason === 'not-found'
+      ? { kind: 'not-found' }
+      : { kind: 'error', message: result.message };
+  }
+  const { payment } = result;
+  switch (payment.status) {
+    case 'OPEN':
+      return { kind: 'open', payment };
+    case 'PAID':
+      return { kind: 'paid', payment, redirectUrl: payment.redirectUrl ?? undefined };
+    case 'REJECTING':
+    case 'REJECTED':
+      return {
+        kind: 'closed',
+        payment,
+        reason: Date.parse(payment.expiresAt) <= now ? 'expired' : 'rejected',
+      };
+  }
+}
