@@ -1,1 +1,25 @@
-export {};
+export * from './generated/prisma/client';
+export { createPrismaClient, type CreatePrismaClientOptions } from './client/create-prisma-client';
+export type { DatabaseClient, TransactionClient } from './client/database-client';
+export {
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+  type EmbeddedDatabaseOptions,
+} from './embedded/start-embedded-database';
+export {
+  migrateDatabase,
+  type MigrateOptions,
+  type MigrateResult,
+} from './migrations/migrate-database';
+export {
+  DEFAULT_MIGRATIONS_DIR,
+  readMigrations,
+  type Migration,
+} from './migrations/read-migrations';
+export {
+  createTestDatabase,
+  testDatabaseTargets,
+  type TestDatabase,
+  type TestDatabaseOptions,
+  type TestDatabaseTarget,
+} from './testing/test-database';

@@ -1,17 +1,12 @@
 /**
- * Runs `prisma generate` offline. The Prisma CLI otherwise tries to download native engines that
- * the `client` engine type never uses; pointing the engine variables at an existing file stops that.
+ * `npm run db:generate`: runs `prisma generate` offline (see `runPrismaCli`).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { runPrismaCli } from '../prisma-cli/run-prisma-cli';
 
-const placeholder = process.execPath;
-const env = {
-  ...process.env,
-  PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? placeholder,
-  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? placeholder,
-  PRISMA_HIDE_UPDATE_MESSAGE: '1',
-};
-if (!existsSync(placeholder)) throw new Error(`missing ${placeholder}`);
-const result = spawnSync('prisma', ['generate'], { stdio: 'inherit', env, shell: false });
-process.exit(result.status ?? 1);
+runPrismaCli(['generate'], { env: process.env, output: 'inherit' }).then(
+  (result) => process.exit(result.status ?? 1),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,23 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+/** Options of {@link createPrismaClient}. */
+export interface CreatePrismaClientOptions {
+  /** Maximum pooled connections (`pg` default 10). Keep it small in Lambda (1–2 per instance). */
+  poolSize?: number;
+}
+
+/**
+ * Creates a Prisma client on `url` through `@prisma/adapter-pg`: the same driver path for the
+ * embedded database (PGlite over TCP) and real PostgreSQL (RDS, CI). Call `$disconnect()` when done.
+ */
+export function createPrismaClient(
+  url: string,
+  options: CreatePrismaClientOptions = {},
+): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
+  });
+  return new PrismaClient({ adapter });
+}
