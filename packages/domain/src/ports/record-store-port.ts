@@ -104,7 +104,10 @@ export interface RecordStorePort {
     blockHeight: bigint,
     limit: number,
   ): Promise<Array<{ kind: RecordKind; id: string }>>;
-  /** Records stuck in REJECTING (burn not landed yet). */
+  /**
+   * Records stuck in REJECTING: their burn did not land and no live reject is still working on
+   * them (REJECTING for longer than a burn can take), so the poll can retry without racing it.
+   */
   rejectingRecords(limit: number): Promise<Array<{ kind: RecordKind; id: string }>>;
   /** Guards of closed records (or abandoned ones) whose every transaction expired before `blockHeight`. */
   sweepableGuards(blockHeight: bigint, limit: number): Promise<SweepableGuard[]>;

@@ -29,8 +29,9 @@ export async function enqueueShopifyMutation(
     variables: input.variables,
     ...(input.apiVersion === undefined ? {} : { apiVersion: input.apiVersion }),
   };
-  // upsert with an empty update is a single INSERT … ON CONFLICT DO UPDATE: no unique-violation error
-  // (which would abort the caller's PostgreSQL transaction) when the key already exists.
+  // A no-op update (same dedupeKey) makes Prisma issue one INSERT … ON CONFLICT DO UPDATE, so an
+  // existing key raises no unique violation (which would abort the caller's transaction). With an
+  // empty `update` Prisma 6.19 falls back to SELECT-then-INSERT, which races under concurrency.
   return tx.shopifyMutation.upsert({
     where: { dedupeKey: input.dedupeKey },
     create: {
@@ -41,6 +42,6 @@ export async function enqueueShopifyMutation(
       refundId: input.refundId ?? null,
       payload: payload as Prisma.InputJsonObject,
     },
-    update: {},
+    update: { dedupeKey: input.dedupeKey },
   });
 }

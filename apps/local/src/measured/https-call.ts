@@ -1,0 +1,59 @@
+import https from 'node:https';
+
+/** One answer of {@link httpsCall}. */
+export interface HttpsAnswer {
+  status: number;
+  /** Parsed JSON, or the text when not JSON. */
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A request: raw body bytes/text so fuzzers can send anything, not only JSON. */
+export interface HttpsCall {
+  method: string;
+  /** Path with query string. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/**
+ * Sends one request to `origin` over TLS (client certificate optional, for green's mTLS) with a
+ * keep-alive agent, and resolves with the status and body. Rejects after `timeoutMs` with no
+ * answer — a hang is a failure for the fuzz and fault tests.
+ */
+export function createHttpsCaller(
+  origin: string,
+  tls: { ca: string; cert?: string; key?: string },
+  timeoutMs = 20_000,
+) {
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 64, ...tls });
+  const call = (request: HttpsCall): Promise<HttpsAnswer> =>
+    new Promise((resolve, reject) => {
+      const req = https.request(
+        new URL(request.path, origin),
+        { method: request.method, agent, headers: request.headers ?? {} },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let body: unknown = text;
+            try {
+              body = JSON.parse(text);
+            } catch {
+              // Keep the text.
+            }
+            resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.setTimeout(timeoutMs, () =>
+        req.destroy(new Error(`no answer to ${request.method} ${request.path} in ${timeoutMs} ms`)),
+      );
+      req.on('error', reject);
+      req.end(request.body);
+    });
+  return { call, close: () => agent.destroy() };
+}

@@ -1,0 +1,44 @@
+import { serveTransaction } from '@solpay/domain';
+import { createHttpHandler, jsonResponse, NotFoundError } from '@solpay/lambda';
+import { getAppServices, isRecordId } from '@solpay/services';
+import { parseTransactionRequestAccount, transactionRequestMetadata } from '@solpay/solana';
+import { z } from 'zod';
+
+const kindSchema = z.enum(['payment', 'refund']);
+
+/**
+ * `/tx/{kind}/{recordId}` (purple): the Solana Pay transaction request (specs §B.2) for a
+ * payment (the buyer pays the merchant) or a refund (the merchant pays the buyer back), served
+ * by the same code. `GET` → `{ label, icon }`; `POST { account }` → `{ transaction, message }`
+ * (legacy, pre-signed by gas and guard); `OPTIONS` → CORS preflight. Every answer, errors
+ * included, allows any origin (browser wallets fetch with `mode: 'cors'`); errors are
+ * `{ code, message }` with 400/403/404/409/410/422, which wallets show.
+ *
+ * The icon is the checkout web app's static `/icon.svg` (`${CHECKOUT_ORIGIN}/icon.svg`): a real
+ * SVG on an origin we already serve, so purple needs no extra route.
+ */
+export const handler = createHttpHandler(
+  { name: 'transaction-request', cors: 'any', maxBodyBytes: 4 * 1024 },
+  async (request) => {
+    const kind = kindSchema.safeParse(request.pathParams.kind);
+    const recordId = request.pathParams.recordId ?? '';
+    if (!kind.success) throw new NotFoundError('Unknown transaction request');
+    if (!isRecordId(recordId)) throw new NotFoundError(`Unknown ${kind.data}`);
+    const services = getAppServices();
+
+    if (request.method === 'GET') {
+      const record = await services.engine.records.findRecord(kind.data, recordId);
+      if (!record) throw new NotFoundError(`Unknown ${kind.data}`);
+      const iconUrl = `${services.config(['web']).web.checkoutOrigin}/icon.svg`;
+      return jsonResponse(200, transactionRequestMetadata({ label: record.label, iconUrl }));
+    }
+
+    const account = parseTransactionRequestAccount(request.body);
+    const served = await serveTransaction(services.engine, {
+      kind: kind.data,
+      recordId,
+      account: account.toBase58(),
+    });
+    return jsonResponse(200, served);
+  },
+);

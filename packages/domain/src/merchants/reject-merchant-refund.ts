@@ -1,0 +1,46 @@
+import { NotFoundError, ValidationError } from '@solpay/lambda';
+import type { EngineDeps } from '../use-cases/engine-deps';
+import { rejectRecord } from '../use-cases/reject-record';
+import type { PortalRecordsPort } from './portal-records-port';
+
+/** What happened to a refund the merchant rejected. */
+export type MerchantRefundRejection = { outcome: 'rejected' } | { outcome: 'paid-instead'; signature: string | null };
+
+/** Longest reason Shopify gets as `merchantMessage`. */
+export const MAX_REJECT_REASON_LENGTH = 500;
+
+/**
+ * The merchant rejects one of THEIR refunds (another merchant's id → 404) with a reason (1–500
+ * characters): `rejectRecord` burns the refund's guard first, so a refund transaction that is
+ * still valid can never land afterwards, then queues `refundSessionReject(PROCESSING_ERROR,
+ * reason)`. If the merchant's payment landed first the refund is resolved instead
+ * (`paid-instead`) and Shopify is never told reject. Rejecting twice answers the same outcome.
+ */
+export async function rejectMerchantRefund(
+  deps: { engine: EngineDeps; portalRecords: PortalRecordsPort },
+  input: { merchantId: string; refundId: string; reason: string },
+): Promise<MerchantRefundRejection> {
+  const reason = input.reason.trim();
+  if (reason.length < 1 || reason.length > MAX_REJECT_REASON_LENGTH) {
+    throw new ValidationError(`reason must be 1 to ${MAX_REJECT_REASON_LENGTH} characters`, {
+      details: { path: 'reason' },
+    });
+  }
+  const refund = await deps.portalRecords.findRefund(input.merchantId, input.refundId);
+  if (!refund) throw new NotFoundError('Unknown refund');
+  const result = await rejectRecord(deps.engine, 'refund', refund.id, {
+    code: 'PROCESSING_ERROR',
+    merchantMessage: reason,
+  });
+  switch (result.outcome) {
+    case 'rejected':
+      return { outcome: 'rejected' };
+    case 'paid-instead':
+      return { outcome: 'paid-instead', signature: result.signature };
+    case 'already-closed': {
+      if (result.status === 'REJECTED') return { outcome: 'rejected' };
+      const current = await deps.portalRecords.findRefund(input.merchantId, refund.id);
+      return { outcome: 'paid-instead', signature: current?.signature ?? null };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { UnprocessableError, ValidationError, decodeBase58 } from '@solpay/lambda';
+import type { MerchantDeps } from './merchant-deps';
+
+/** The saved wallet, and a warning the merchant should read (e.g. no USDC account yet). */
+export interface PayoutWalletResult {
+  payoutWallet: string;
+  warning?: string;
+}
+
+const NOT_A_WALLET: Record<'token-account' | 'mint' | 'program', string> = {
+  'token-account': 'This is a token account, not a wallet: enter the wallet (owner) address',
+  mint: 'This is a token mint, not a wallet: enter your wallet address',
+  program: 'This is a program, not a wallet: enter your wallet address',
+};
+
+/**
+ * Sets the merchant's payout wallet: it must be a base58 32-byte public key (400), not a mint,
+ * Circle pre-mint address or program we know of (422), and not an SPL token account, mint or
+ * program on chain (422). When the wallet has no token account for the settlement mint yet, it
+ * is saved with a warning (the first payment creates the account; the gas wallet pays its rent).
+ */
+export async function setPayoutWallet(
+  deps: Pick<MerchantDeps, 'merchants' | 'wallets' | 'policy'>,
+  merchantId: string,
+  payoutWallet: string,
+): Promise<PayoutWalletResult> {
+  const wallet = payoutWallet.trim();
+  if (decodeBase58(wallet)?.length !== 32) {
+    throw new ValidationError('payoutWallet must be a Solana address (base58, 32 bytes)', {
+      details: { path: 'payoutWallet' },
+    });
+  }
+  if (deps.policy.forbiddenPayoutWallets.includes(wallet)) {
+    throw new UnprocessableError(
+      'This address belongs to the USDC issuer or a program and cannot receive payouts: enter your own wallet address',
+    );
+  }
+  const mint = deps.policy.settlementMint;
+  const inspection = await deps.wallets.inspect(wallet, mint);
+  if (inspection.kind !== 'wallet') throw new UnprocessableError(NOT_A_WALLET[inspection.kind]);
+  await deps.merchants.setPayoutWallet({ merchantId, payoutWallet: wallet, settlementMint: mint });
+  if (inspection.hasTokenAccount) return { payoutWallet: wallet };
+  return {
+    payoutWallet: wallet,
+    warning:
+      'This wallet has no USDC account yet. The first payment creates it, but check that the address is the one your wallet app shows.',
+  };
+}

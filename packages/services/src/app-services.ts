@@ -1,0 +1,280 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { Connection, Keypair, PublicKey } from '@solana/web3.js';
+import { createPrismaClient, type PrismaClient } from '@solpay/db';
+import {
+  systemClock,
+  type ChainPort,
+  type CreatePaymentSessionDeps,
+  type EngineDeps,
+  type WalletScreeningPort,
+} from '@solpay/domain';
+import {
+  createLogger,
+  readConfig,
+  reportError,
+  type AppConfig,
+  type ConfigSectionName,
+  type EnvInput,
+  type Logger,
+} from '@solpay/lambda';
+import {
+  createMerchantAccessTokens,
+  createMutationDispatcher,
+  createScaledClock,
+  type Clock,
+  type MerchantAccessTokens,
+  type MutationDispatcher,
+} from '@solpay/queue';
+import {
+  createPaymentsAppsClient,
+  createTokenCipher,
+  refreshAccessToken,
+  type PaymentsAppsClient,
+} from '@solpay/shopify';
+import { createWeb3Chain } from './chain/create-web3-chain';
+import { createDispatchPort } from './dispatch/create-dispatch-port';
+import { createRetryScheduler } from './dispatch/create-retry-scheduler';
+import { createWalletScreening } from './screening/create-wallet-screening';
+import { createPrismaRecordStore } from './stores/prisma-record-store';
+import { createPrismaSessionStore } from './stores/prisma-session-store';
+
+/** USDC has 6 decimals on every cluster (and the local chain's mint mirrors it). */
+const USDC_DECIMALS = 6;
+
+/** Currencies settled 1:1 in USDC: only US dollars (no FX rates, so no wrong amounts). */
+const SETTLED_CURRENCIES = ['USD'] as const;
+
+/** Connections per Lambda instance: handlers run one request at a time. */
+const LAMBDA_POOL_SIZE = 2;
+
+/**
+ * Everything the handlers use, built lazily from configuration: each getter reads only the
+ * configuration sections it needs (so a Lambda that never touches Shopify never needs the
+ * Shopify keys) and builds its object once.
+ */
+export interface AppServices {
+  /** Reads (and caches) configuration sections from this instance's environment. */
+  config<const S extends ConfigSectionName>(sections: readonly S[]): Pick<AppConfig, S>;
+  /** Structured logger of the process (not bound to a request). */
+  readonly logger: Logger;
+  readonly prisma: PrismaClient;
+  /** web3.js connection to `SOLANA_RPC_URL`. */
+  readonly connection: Connection;
+  readonly chain: ChainPort;
+  readonly screening: WalletScreeningPort;
+  readonly paymentsApps: PaymentsAppsClient;
+  readonly tokens: MerchantAccessTokens;
+  /** The clock of the outbox (scaled by `RETRY_TIME_SCALE` in tests). */
+  readonly outboxClock: Clock;
+  readonly dispatcher: MutationDispatcher;
+  /** Step Functions client (the retry consumer starts executions with it). */
+  readonly sfn: SFNClient;
+  /** Dependencies of the transaction engine's use cases. */
+  readonly engine: EngineDeps;
+  /** Dependencies of `createPaymentSession`. */
+  readonly sessionDeps: CreatePaymentSessionDeps;
+  /** Releases what was built (database pool, AWS clients). Lambda never needs it; tests do. */
+  close(): Promise<void>;
+}
+
+interface Lazy<T> {
+  (): T;
+  /** The value if it was built. */
+  peek(): T | undefined;
+}
+
+function lazy<T>(build: () => T): Lazy<T> {
+  let built: { value: T } | undefined;
+  const get = () => (built ??= { value: build() }).value;
+  return Object.assign(get, { peek: () => built?.value });
+}
+
+/**
+ * The composition root. `env` defaults to `process.env` (read through `readConfig`, the one
+ * place that may). Nothing is built or validated until first used.
+ */
+export function createAppServices(env?: EnvInput): AppServices {
+  const config = <const S extends ConfigSectionName>(sections: readonly S[]) =>
+    env === undefined ? readConfig(sections) : readConfig(sections, env);
+
+  const logger = lazy(() => {
+    const { runtime } = config(['runtime']);
+    return createLogger({
+      service: runtime.serviceName,
+      level: runtime.logLevel,
+      fields: { component: 'services' },
+    });
+  });
+
+  const prisma = lazy(() =>
+    createPrismaClient(config(['database']).database.url, { poolSize: LAMBDA_POOL_SIZE }),
+  );
+
+  const connection = lazy(
+    () => new Connection(config(['solana']).solana.rpcUrl, { commitment: 'confirmed' }),
+  );
+
+  const chain = lazy(() => {
+    const { solana } = config(['solana']);
+    return createWeb3Chain({
+      connection: connection(),
+      gas: Keypair.fromSecretKey(solana.gasKeypair),
+      previousGasPubkeys: solana.previousGasPubkeys.map((key) => new PublicKey(key)),
+      singleUseSecret: solana.singleUseSecret,
+      commitment: solana.commitment,
+    });
+  });
+
+  const screening = lazy(() => createWalletScreening(config(['screening']).screening));
+
+  const paymentsApps = lazy(() => {
+    const { shopify } = config(['shopify']);
+    return createPaymentsAppsClient({
+      apiVersion: shopify.apiVersion,
+      adminOrigin: shopify.adminOrigin,
+      timeoutMs: shopify.httpTimeoutMs,
+    });
+  });
+
+  const tokens = lazy(() => {
+    const { shopify } = config(['shopify']);
+    return createMerchantAccessTokens({
+      prisma: prisma(),
+      cipher: createTokenCipher(Buffer.from(shopify.tokenEncryptionKey).toString('base64')),
+      refresh: ({ shop, refreshToken }) =>
+        refreshAccessToken({
+          shop,
+          refreshToken,
+          apiKey: shopify.apiKey,
+          apiSecret: shopify.apiSecret,
+          adminOrigin: shopify.adminOrigin,
+          timeoutMs: shopify.httpTimeoutMs,
+        }),
+      clock: systemClock,
+    });
+  });
+
+  const outboxClock = lazy((): Clock => {
+    const scale = config(['queue']).queue.retryTimeScale;
+    return scale === 1 ? systemClock : createScaledClock(scale);
+  });
+
+  let sqs: SQSClient | null = null;
+  const dispatcher = lazy(() => {
+    const log = logger().child({ component: 'outbox' });
+    const retry = createRetryScheduler({ queue: config(['queue']).queue, logger: log });
+    sqs = retry.sqs;
+    const { scheduler } = retry;
+    return createMutationDispatcher({
+      prisma: prisma(),
+      paymentsApps: paymentsApps(),
+      tokens: tokens(),
+      scheduler,
+      clock: outboxClock(),
+      alert: (alert) => {
+        log.error(`ALERT ${alert.reason}: ${alert.message}`, { ...alert });
+        reportError(new Error(alert.message), { handler: 'outbox', ...alert });
+      },
+      logger: log,
+    });
+  });
+
+  const sfn = lazy(() => {
+    const endpoint = config(['queue']).queue.sfnEndpoint;
+    return new SFNClient(
+      endpoint
+        ? {
+            endpoint,
+            region: 'us-east-1',
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          }
+        : {},
+    );
+  });
+
+  const engine = lazy((): EngineDeps => ({
+    records: createPrismaRecordStore(prisma()),
+    chain: chain(),
+    screening: screening(),
+    dispatch: createDispatchPort(dispatcher()),
+    clock: systemClock,
+    logger: logger().child({ component: 'engine' }),
+  }));
+
+  const sessionDeps = lazy((): CreatePaymentSessionDeps => {
+    const { solana, web } = config(['solana', 'web']);
+    return {
+      sessions: createPrismaSessionStore(prisma()),
+      settlement: {
+        mint: solana.usdcMint,
+        decimals: USDC_DECIMALS,
+        testCluster: solana.cluster !== 'mainnet-beta',
+        currencies: SETTLED_CURRENCIES,
+        checkoutOrigin: web.checkoutOrigin,
+        paymentTtlMinutes: web.paymentTtlMinutes,
+      },
+      clock: systemClock,
+    };
+  });
+
+  return {
+    config,
+    get logger() {
+      return logger();
+    },
+    get prisma() {
+      return prisma();
+    },
+    get connection() {
+      return connection();
+    },
+    get chain() {
+      return chain();
+    },
+    get screening() {
+      return screening();
+    },
+    get paymentsApps() {
+      return paymentsApps();
+    },
+    get tokens() {
+      return tokens();
+    },
+    get outboxClock() {
+      return outboxClock();
+    },
+    get dispatcher() {
+      return dispatcher();
+    },
+    get sfn() {
+      return sfn();
+    },
+    get engine() {
+      return engine();
+    },
+    get sessionDeps() {
+      return sessionDeps();
+    },
+    async close() {
+      sqs?.destroy();
+      sfn.peek()?.destroy();
+      await prisma.peek()?.$disconnect();
+    },
+  };
+}
+
+let current: AppServices | undefined;
+
+/** The process's services: one per Lambda cold start (or local stack process). */
+export function getAppServices(): AppServices {
+  current ??= createAppServices();
+  return current;
+}
+
+/** Closes the process's services (see {@link AppServices.close}); the next use builds anew. */
+export async function closeAppServices(): Promise<void> {
+  const closing = current;
+  current = undefined;
+  await closing?.close();
+}

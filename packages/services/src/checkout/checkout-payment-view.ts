@@ -1,0 +1,21 @@
+/** What purple `GET /checkout/payments/{paymentId}` answers (DESIGN §4.1). */
+export interface CheckoutPaymentView {
+  status: 'OPEN' | 'PAID' | 'REJECTING' | 'REJECTED';
+  /** Fiat amount as Shopify sent it (decimal string). */
+  amount: string;
+  currency: string;
+  /** USDC amount in user units (decimal string, e.g. `"49.90"`). */
+  tokenAmount: string;
+  merchantName: string;
+  /** `solana:` transaction-request URL of `${PURPLE_ORIGIN}/tx/payment/<id>`. */
+  solanaPayUrl: string;
+  /** The merchant's payout wallet. */
+  recipient: string;
+  mint: string;
+  /** Shopify's `cancel_url`. */
+  cancelUrl: string;
+  /** Shopify's `nextAction.context.redirectUrl`, once a resolve (or reject) was accepted. */
+  redirectUrl?: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}

@@ -1,0 +1,2 @@
+export * from './embedded-metric-line';
+export * from './check-gas-balance';

@@ -1,0 +1,94 @@
+import type { Prisma, PrismaClient } from '@solpay/db';
+import type { PortalPayment, PortalRecordsPort, PortalRefund } from '@solpay/domain';
+import { isRecordId } from '../stores/record-tables';
+
+const refundSelect = {
+  id: true,
+  shopifyId: true,
+  shopifyPaymentId: true,
+  amount: true,
+  currency: true,
+  tokenAmount: true,
+  tokenDecimals: true,
+  tokenMint: true,
+  status: true,
+  rejectReason: true,
+  signature: true,
+  recipientWallet: true,
+  test: true,
+  createdAt: true,
+  paidAt: true,
+} satisfies Prisma.RefundRecordSelect;
+
+type RefundRow = Prisma.RefundRecordGetPayload<{ select: typeof refundSelect }>;
+
+function toRefund(row: RefundRow): PortalRefund {
+  const { shopifyPaymentId, ...rest } = row;
+  return {
+    ...rest,
+    paymentShopifyId: shopifyPaymentId,
+    amount: row.amount.toFixed(),
+    tokenDecimals: row.tokenDecimals ?? 6,
+  };
+}
+
+/**
+ * {@link PortalRecordsPort} over PostgreSQL with Prisma. Every query filters on `merchantId`, so
+ * another merchant's record is indistinguishable from a missing one.
+ */
+export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPort {
+  return {
+    async listPayments({ merchantId, status, after, limit }) {
+      const rows = await prisma.paymentRecord.findMany({
+        where: {
+          merchantId,
+          ...(status ? { status } : {}),
+          ...(after
+            ? {
+                OR: [
+                  { createdAt: { lt: after.createdAt } },
+                  { createdAt: after.createdAt, id: { lt: after.id } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: limit,
+        select: {
+          id: true,
+          shopifyId: true,
+          amount: true,
+          currency: true,
+          tokenAmount: true,
+          tokenDecimals: true,
+          status: true,
+          signature: true,
+          buyerWallet: true,
+          test: true,
+          createdAt: true,
+          paidAt: true,
+        },
+      });
+      return rows.map((row): PortalPayment => ({ ...row, amount: row.amount.toFixed() }));
+    },
+
+    async listRefunds({ merchantId, statuses, limit }) {
+      const rows = await prisma.refundRecord.findMany({
+        where: { merchantId, status: { in: [...statuses] } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: limit,
+        select: refundSelect,
+      });
+      return rows.map(toRefund);
+    },
+
+    async findRefund(merchantId, refundId) {
+      if (!isRecordId(refundId)) return null;
+      const row = await prisma.refundRecord.findFirst({
+        where: { id: refundId, merchantId },
+        select: refundSelect,
+      });
+      return row ? toRefund(row) : null;
+    },
+  };
+}
