@@ -43,7 +43,7 @@ export function createWorkerHandler<TSchema extends z.ZodType, TResult>(
       const parsed = await schema.safeParseAsync(event);
       if (!parsed.success) throw toValidationError(parsed.error);
       const result = await fn(parsed.data, { logger, context });
-      logger.info('worker done', { durationMs: durationMs() });
+      logger.debug('worker done', { durationMs: durationMs() });
       return result;
     } catch (error) {
       if (isExpectedError(error)) {

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
+import { closeAppServices } from '@solpay/services';
 import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';
@@ -88,6 +89,9 @@ export async function startLocalStack(
     await migrateDatabase(databaseUrl);
     const prisma = createPrismaClient(databaseUrl);
     onStop('prisma', () => prisma.$disconnect());
+    // Handlers build their services lazily (one set per process, like a Lambda container);
+    // release their pools before the database goes away.
+    onStop('app services', () => closeAppServices());
 
     // Chain.
     let chain: LocalStack['chain'];
