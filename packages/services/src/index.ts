@@ -14,3 +14,4 @@ export * from './checkout/checkout-payment-view';
 export * from './checkout/load-checkout-payment';
 export * from './gas-wallet';
 export * from './merchants';
+export * from './health/create-health-handler';

@@ -1,7 +1,4 @@
-export * from './encoding/encode-base58';
 export * from './money/usdc-mint-for';
-export * from './money/to-token-base-units';
-export * from './money/format-token-amount';
 export * from './guard/derive-guard-keypair';
 export * from './guard/create-guard-instruction';
 export * from './guard/inspect-guard';

@@ -1,20 +1,4 @@
-import { createPrismaClient } from '@solpay/db';
-import { createHttpHandler, jsonResponse, readConfig } from '@solpay/lambda';
+import { createHealthHandler } from '@solpay/services';
 
-let prisma: ReturnType<typeof createPrismaClient> | undefined;
-
-/**
- * `GET /health` on green (mTLS): `200 {status:'ok', database:'ok'}` when `SELECT 1` succeeds,
- * else `503 {code:'UPSTREAM_UNAVAILABLE', message:'Database unreachable'}`. The Prisma client
- * is created once per cold start.
- */
-export const handler = createHttpHandler({ name: 'green-health' }, async () => {
-  // Configuration errors are bugs, not an unreachable database: let them surface as 500.
-  prisma ??= createPrismaClient(readConfig(['database']).database.url);
-  try {
-    await prisma.$queryRaw`SELECT 1`;
-  } catch {
-    return jsonResponse(503, { code: 'UPSTREAM_UNAVAILABLE', message: 'Database unreachable' });
-  }
-  return jsonResponse(200, { status: 'ok', database: 'ok' });
-});
+/** `GET /health` on green (reached only over mutual TLS): proves the path to the database. */
+export const handler = createHealthHandler('green-health');

@@ -1,18 +1,35 @@
-const DECIMAL = /^(\d{1,18})(?:\.(\d+))?$/;
+import { ValidationError } from '@solpay/lambda';
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+const MAX_INTEGER_DIGITS = 18;
 
 /**
- * Converts a non-negative decimal string (Shopify's `amount`, e.g. `"19.99"`) into integer base
- * units of a token with `decimals` decimals, exactly, rounding half up beyond the token's
- * precision. Rejects signs, exponents, separators other than `.`, and more than 18 integer
- * digits. Never touches floating point.
+ * Converts a non-negative decimal string (e.g. Shopify's `"19.99"`) into token base units,
+ * rounding half up at `decimals` places. Pure string/bigint math: no floats anywhere.
+ *
+ * Accepts only `digits[.digits]`: rejects signs, exponents (`1e3`), `NaN`, empty fractions
+ * (`"5."`), missing integer parts (`".5"`), and more than 18 integer digits.
+ *
+ * @param amount - The amount in user units, e.g. `"49.90"`.
+ * @param decimals - The mint's decimals (6 for USDC).
+ * @returns The amount in base units, e.g. `49900000n`.
+ * @throws {ValidationError} when the string is not an acceptable amount.
  */
 export function toTokenBaseUnits(amount: string, decimals: number): bigint {
-  const match = DECIMAL.exec(amount);
-  if (!match) throw new RangeError(`Not a decimal amount: ${JSON.stringify(amount)}`);
-  const whole = match[1] as string;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 30) {
+    throw new RangeError(`Invalid decimals: ${decimals}`);
+  }
+  const match = typeof amount === 'string' ? DECIMAL.exec(amount) : null;
+  if (!match) throw new ValidationError(`Invalid amount: ${String(amount).slice(0, 40)}`);
+
+  const integerPart = (match[1] ?? '').replace(/^0+(?=\d)/, '');
+  if (integerPart.length > MAX_INTEGER_DIGITS) {
+    throw new ValidationError('Invalid amount: too large');
+  }
   const fraction = match[2] ?? '';
   const kept = fraction.slice(0, decimals).padEnd(decimals, '0');
-  const roundUp = fraction.length > decimals && (fraction[decimals] as string) >= '5';
-  const units = BigInt(whole + kept);
-  return roundUp ? units + 1n : units;
+  const firstDropped = fraction.charAt(decimals);
+
+  const units = BigInt(integerPart + kept);
+  return firstDropped !== '' && firstDropped >= '5' ? units + 1n : units;
 }

@@ -1,17 +1,16 @@
-const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+import bs58 from 'bs58';
 
-/** Base58 (Bitcoin alphabet) encoding, as Solana uses for public keys. */
+/** Base58 (Bitcoin alphabet), as Solana uses for keys and signatures. */
 export function encodeBase58(bytes: Uint8Array): string {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  let out = '';
-  while (value > 0n) {
-    out = ALPHABET[Number(value % 58n)] + out;
-    value /= 58n;
+  return bs58.encode(bytes);
+}
+
+/** Decodes base58 text; `undefined` when it is empty or not base58. */
+export function decodeBase58(text: string): Uint8Array | undefined {
+  if (text.length === 0) return undefined;
+  try {
+    return bs58.decode(text);
+  } catch {
+    return undefined;
   }
-  for (const byte of bytes) {
-    if (byte !== 0) break;
-    out = '1' + out;
-  }
-  return out;
 }

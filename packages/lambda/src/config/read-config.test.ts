@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError } from './config-error';
 import { readConfig } from './read-config';
-import { encodeBase58 } from './encode-base58.fixture';
+import bs58 from 'bs58';
+
+const encodeBase58 = (bytes: Uint8Array) => bs58.encode(bytes);
 
 /** A 64-byte secret key as a JSON array (the `solana-keygen` file format). */
 const GAS_KEYPAIR_JSON = JSON.stringify(Array.from({ length: 64 }, (_, i) => i));

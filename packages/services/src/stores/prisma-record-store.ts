@@ -103,35 +103,11 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
   return {
     async findRecord(kind, id) {
       if (!isRecordId(id)) return null;
-      if (kind === 'payment') {
-        const row = await prisma.paymentRecord.findUnique({
-          where: { id },
-          include: { merchant: { select: { shopDomain: true, displayName: true } } },
-        });
-        if (!row) return null;
-        return {
-          kind,
-          id: row.id,
-          merchantId: row.merchantId,
-          shop: row.merchant.shopDomain,
-          shopifyId: row.shopifyId,
-          status: row.status,
-          amount: row.amount.toFixed(),
-          currency: row.currency,
-          mint: row.tokenMint,
-          decimals: row.tokenDecimals,
-          tokenAmount: row.tokenAmount,
-          recipientWallet: row.recipientWallet,
-          referenceKey: row.referenceKey,
-          label: row.merchant.displayName ?? row.merchant.shopDomain,
-          expiresAt: row.expiresAt,
-          signature: row.signature,
-        } satisfies PayableRecord;
-      }
-      const row = await prisma.refundRecord.findUnique({
-        where: { id },
-        include: { merchant: { select: { shopDomain: true, displayName: true } } },
-      });
+      const include = { merchant: { select: { shopDomain: true, displayName: true } } } as const;
+      const row =
+        kind === 'payment'
+          ? await prisma.paymentRecord.findUnique({ where: { id }, include })
+          : await prisma.refundRecord.findUnique({ where: { id }, include });
       if (!row || !row.tokenMint || row.tokenDecimals === null) return null;
       return {
         kind,
@@ -148,7 +124,8 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
         recipientWallet: row.recipientWallet,
         referenceKey: row.referenceKey,
         label: row.merchant.displayName ?? row.merchant.shopDomain,
-        expiresAt: null,
+        // Payments expire when the buyer never pays; refunds wait for the merchant.
+        expiresAt: 'expiresAt' in row ? row.expiresAt : null,
         signature: row.signature,
       } satisfies PayableRecord;
     },

@@ -4,7 +4,7 @@ import {
   SystemProgram,
   Transaction,
 } from '@solana/web3.js';
-import { encodeBase58 } from '../encoding/encode-base58';
+import { encodeBase58 } from '@solpay/domain';
 
 /** Inputs of {@link buildSweepTransaction}. */
 export interface BuildSweepTransactionInput {

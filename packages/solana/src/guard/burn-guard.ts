@@ -8,7 +8,7 @@ import {
 } from '@solana/web3.js';
 import { awaitSignature } from '../confirmation/await-signature';
 import { isAccountInUseError } from '../confirmation/is-account-in-use-error';
-import { encodeBase58 } from '../encoding/encode-base58';
+import { encodeBase58 } from '@solpay/domain';
 import { createGuardInstruction } from './create-guard-instruction';
 
 /** Inputs of {@link burnGuard}. */

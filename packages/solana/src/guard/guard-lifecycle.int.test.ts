@@ -1,6 +1,6 @@
 import { Connection, Keypair, SystemProgram, Transaction } from '@solana/web3.js';
 import { type LocalChain, startLocalChain } from '@solpay/testkit';
-import { toTokenBaseUnits } from '../money/to-token-base-units';
+import { toTokenBaseUnits } from '@solpay/domain';
 import { signSendConfirm } from '../test-support/sign-send-confirm';
 import { tokenBalance } from '../test-support/token-balance';
 import {

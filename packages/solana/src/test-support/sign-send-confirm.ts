@@ -1,6 +1,6 @@
 import type { Commitment, Connection, Keypair, Transaction } from '@solana/web3.js';
 import { awaitSignature } from '../confirmation/await-signature';
-import { encodeBase58 } from '../encoding/encode-base58';
+import { encodeBase58 } from '@solpay/domain';
 
 /**
  * Adds `signers`' signatures, sends the transaction (optionally without preflight so that it

@@ -7,7 +7,7 @@ import type {
   PublicKey,
 } from '@solana/web3.js';
 import { AppError, BadRequestError, NotFoundError, UnprocessableError } from '@solpay/lambda';
-import { formatTokenAmount } from '../money/format-token-amount';
+import { formatTokenAmount } from '@solpay/domain';
 import { parseTransactionRequestAccount } from '../transaction-request/parse-transaction-request-account';
 import { TRANSACTION_REQUEST_CORS_HEADERS } from '../transaction-request/transaction-request-cors-headers';
 import { transactionRequestErrorBody } from '../transaction-request/transaction-request-error-body';

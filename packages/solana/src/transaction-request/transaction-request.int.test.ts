@@ -2,10 +2,10 @@ import { fetchTransaction } from '@solana/pay';
 import { TOKEN_PROGRAM_ID } from '@solana/spl-token';
 import { Connection, Keypair, SystemProgram } from '@solana/web3.js';
 import { type LocalChain, startLocalChain } from '@solpay/testkit';
-import { encodeBase58 } from '../encoding/encode-base58';
+import { encodeBase58 } from '@solpay/domain';
 import { deriveGuardKeypair } from '../guard/derive-guard-keypair';
 import { inspectGuard } from '../guard/inspect-guard';
-import { toTokenBaseUnits } from '../money/to-token-base-units';
+import { toTokenBaseUnits } from '@solpay/domain';
 import { signSendConfirm } from '../test-support/sign-send-confirm';
 import { tokenBalance } from '../test-support/token-balance';
 import {

@@ -1,6 +1,6 @@
 import { ASSOCIATED_TOKEN_PROGRAM_ID, TOKEN_PROGRAM_ID } from '@solana/spl-token';
 import { Connection, Keypair, SystemProgram, Transaction } from '@solana/web3.js';
-import { encodeBase58 } from '../encoding/encode-base58';
+import { encodeBase58 } from '@solpay/domain';
 import { MEMO_PROGRAM_ID } from './memo-program-id';
 import {
   buildTransferTransaction,

@@ -12,7 +12,7 @@ import {
   Transaction,
   TransactionInstruction,
 } from '@solana/web3.js';
-import { encodeBase58 } from '../encoding/encode-base58';
+import { encodeBase58 } from '@solpay/domain';
 import { createGuardInstruction } from '../guard/create-guard-instruction';
 import { MEMO_PROGRAM_ID } from './memo-program-id';
 

@@ -6,7 +6,7 @@ import {
   type Transaction,
   VersionedTransaction,
 } from '@solana/web3.js';
-import { formatTokenAmount } from '../money/format-token-amount';
+import { formatTokenAmount } from '@solpay/domain';
 
 /** Inputs of {@link preflightTransfer}. */
 export interface PreflightTransferInput {

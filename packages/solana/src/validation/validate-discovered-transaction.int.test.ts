@@ -17,10 +17,10 @@ import {
   TransactionInstruction,
 } from '@solana/web3.js';
 import { type LocalChain, startLocalChain } from '@solpay/testkit';
-import { encodeBase58 } from '../encoding/encode-base58';
+import { encodeBase58 } from '@solpay/domain';
 import { createGuardInstruction } from '../guard/create-guard-instruction';
 import { deriveGuardKeypair } from '../guard/derive-guard-keypair';
-import { toTokenBaseUnits } from '../money/to-token-base-units';
+import { toTokenBaseUnits } from '@solpay/domain';
 import { signSendConfirm } from '../test-support/sign-send-confirm';
 import {
   buildTransferTransaction,

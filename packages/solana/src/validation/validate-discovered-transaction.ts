@@ -1,3 +1,4 @@
+import type { ValidationFailureReason } from '@solpay/domain';
 import { getAssociatedTokenAddressSync, TOKEN_PROGRAM_ID } from '@solana/spl-token';
 import { type Connection, type Finality, type PublicKey, SystemProgram } from '@solana/web3.js';
 
@@ -19,21 +20,8 @@ export interface TransferExpectation {
   reference: PublicKey;
 }
 
-/** Why a transaction does not pay the record. */
-export type DiscoveredTransactionRejection =
-  | 'not-found'
-  | 'not-yet-committed'
-  | 'failed-on-chain'
-  | 'foreign-fee-payer'
-  | 'missing-guard'
-  | 'wrong-program'
-  | 'not-transfer-checked'
-  | 'wrong-mint'
-  | 'wrong-decimals'
-  | 'wrong-amount'
-  | 'wrong-destination'
-  | 'missing-reference'
-  | 'balance-mismatch';
+/** Why a transaction does not pay the record (the domain's list of reasons). */
+export type DiscoveredTransactionRejection = ValidationFailureReason;
 
 /** Outcome of {@link validateDiscoveredTransaction}. */
 export type DiscoveredTransactionValidation =
