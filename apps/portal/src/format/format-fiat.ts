@@ -1,0 +1,13 @@
+/**
+ * Formats a decimal-string amount in a currency (`"49.90"`, `"USD"` → `$49.90`). The string
+ * goes to `Intl.NumberFormat` as is (exact decimal, no float conversion).
+ */
+export function formatFiat(amount: string, currency: string, locale?: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
+      amount as Intl.StringNumericLiteral,
+    );
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}

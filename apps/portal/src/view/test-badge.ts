@@ -1,0 +1,8 @@
+import { h } from './h';
+
+/** The "Test" marker Shopify puts on test-mode orders, or nothing for live ones. */
+export function testBadge(test: boolean | null | undefined): HTMLSpanElement | null {
+  return test
+    ? h('span', { class: 'badge plain test-badge', title: 'Test mode: no real funds' }, 'Test')
+    : null;
+}
