@@ -26,11 +26,15 @@ export async function authenticatePortalRequest(
   }
   const session = await deps.merchants.findActivePortalSession(input.sessionId, deps.clock.now());
   if (!session) {
-    throw new UnauthorizedError('Your session ended: open Solana Pay from your Shopify admin again');
+    throw new UnauthorizedError(
+      'Your session ended: open Solana Pay from your Shopify admin again',
+    );
   }
   const merchant = await deps.merchants.findMerchant(session.merchantId);
   if (!merchant || !merchant.installed) {
-    throw new UnauthorizedError('This shop has uninstalled Solana Pay: install it again from Shopify');
+    throw new UnauthorizedError(
+      'This shop has uninstalled Solana Pay: install it again from Shopify',
+    );
   }
   if (!SAFE_METHODS.has(input.method.toUpperCase())) {
     if (input.csrfToken === undefined || !constantTimeEqual(input.csrfToken, session.csrfToken)) {

@@ -39,7 +39,9 @@ export async function completeInstall(
     );
   }
   if (!constantTimeEqual(state, input.boundState)) {
-    throw new ForbiddenError('The state does not match the one issued to this browser: start again from your Shopify admin');
+    throw new ForbiddenError(
+      'The state does not match the one issued to this browser: start again from your Shopify admin',
+    );
   }
   if (!(await deps.merchants.consumeOAuthState({ nonce: state, shopDomain: shop, now }))) {
     throw new ForbiddenError(
@@ -49,7 +51,11 @@ export async function completeInstall(
 
   const exchanged = await deps.oauth.exchangeCode({ shop, code });
   if (!exchanged.ok) {
-    deps.logger.warn('authorization code exchange failed', { shop, reason: exchanged.reason, detail: exchanged.detail });
+    deps.logger.warn('authorization code exchange failed', {
+      shop,
+      reason: exchanged.reason,
+      detail: exchanged.detail,
+    });
     if (exchanged.reason === 'invalid-grant') {
       throw new BadRequestError('Shopify refused the authorization code: start the install again');
     }
@@ -60,7 +66,8 @@ export async function completeInstall(
     shopDomain: shop,
     accessTokenEnc: await deps.cipher.encrypt(grant.accessToken, shop),
     accessTokenExpiresAt: grant.accessTokenExpiresAt,
-    refreshTokenEnc: grant.refreshToken === null ? null : await deps.cipher.encrypt(grant.refreshToken, shop),
+    refreshTokenEnc:
+      grant.refreshToken === null ? null : await deps.cipher.encrypt(grant.refreshToken, shop),
     refreshTokenExpiresAt: grant.refreshTokenExpiresAt,
     scopes: grant.scope,
     installedAt: now,

@@ -59,7 +59,11 @@ export interface MerchantStorePort {
   /** The session when it exists, is not revoked and has not expired at `now`. */
   findActivePortalSession(id: string, now: Date): Promise<PortalSessionRecord | null>;
   revokePortalSession(id: string, now: Date): Promise<void>;
-  setPayoutWallet(input: { merchantId: string; payoutWallet: string; settlementMint: string }): Promise<void>;
+  setPayoutWallet(input: {
+    merchantId: string;
+    payoutWallet: string;
+    settlementMint: string;
+  }): Promise<void>;
   /**
    * Marks the merchant configured (terms accepted at `now`) and, in the SAME transaction, queues
    * `paymentsAppConfigure(externalHandle, ready: true)` — unless one is already queued or

@@ -53,6 +53,10 @@ export interface PortalRecordsPort {
     after: PageCursor | null;
     limit: number;
   }): Promise<PortalPayment[]>;
-  listRefunds(input: { merchantId: string; statuses: readonly RecordStatus[]; limit: number }): Promise<PortalRefund[]>;
+  listRefunds(input: {
+    merchantId: string;
+    statuses: readonly RecordStatus[];
+    limit: number;
+  }): Promise<PortalRefund[]>;
   findRefund(merchantId: string, refundId: string): Promise<PortalRefund | null>;
 }

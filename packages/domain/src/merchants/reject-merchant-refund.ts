@@ -4,7 +4,8 @@ import { rejectRecord } from '../use-cases/reject-record';
 import type { PortalRecordsPort } from './portal-records-port';
 
 /** What happened to a refund the merchant rejected. */
-export type MerchantRefundRejection = { outcome: 'rejected' } | { outcome: 'paid-instead'; signature: string | null };
+export type MerchantRefundRejection =
+  { outcome: 'rejected' } | { outcome: 'paid-instead'; signature: string | null };
 
 /** Longest reason Shopify gets as `merchantMessage`. */
 export const MAX_REJECT_REASON_LENGTH = 500;

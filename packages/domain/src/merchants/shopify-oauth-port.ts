@@ -2,7 +2,8 @@
 export type SignedQueryFailure = 'invalid-shop' | 'invalid-hmac' | 'stale-timestamp';
 
 /** Result of checking a signed admin query. `shop` is the lower-cased, validated shop domain. */
-export type SignedQueryCheck = { ok: true; shop: string } | { ok: false; reason: SignedQueryFailure };
+export type SignedQueryCheck =
+  { ok: true; shop: string } | { ok: false; reason: SignedQueryFailure };
 
 /** Tokens from the authorization-code exchange (plaintext: encrypt before storing). */
 export interface OAuthTokenGrant {

@@ -1,4 +1,4 @@
-import { UpstreamUnavailableError } from '@solpay/lambda';
+import { ConflictError, UpstreamUnavailableError } from '@solpay/lambda';
 import { guardRefOf, type RecordKind } from '../records/payable-record';
 import type { RejectionReason } from '../ports/record-store-port';
 import type { EngineDeps } from './engine-deps';
@@ -53,7 +53,7 @@ export async function rejectRecord(
       }
       // Our transaction consumed the guard but is not yet at the required commitment: keep
       // REJECTING; the poll finishes it (as paid) once it is committed.
-      throw new UpstreamUnavailableError('A payment for this record is landing; try again shortly');
+      throw new ConflictError('A payment for this record is landing; try again shortly');
     }
     // Consumed by an earlier burn of ours or pre-funded by a third party: either way no
     // transaction we served can land any more, so rejecting is safe.
