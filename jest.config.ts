@@ -36,6 +36,7 @@ const shared = {
     '^fauxqs$': '<rootDir>/node_modules/fauxqs/dist/app.js',
   },
   testPathIgnorePatterns: ['/node_modules/', '/.local/', '/dist/'],
+  setupFiles: ['<rootDir>/jest.setup-env.ts'],
 } satisfies Config;
 
 const config: Config = {

@@ -24,8 +24,9 @@ export function buildRestApiEvent(
   match: RouteMatch,
   identity: GatewayIdentity,
 ): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // No prototype: a header named `constructor` or `__proto__` is just a name.
+  const headers = Object.create(null) as Record<string, string>;
+  const multiValueHeaders = Object.create(null) as Record<string, string[]>;
   const nameByLower = new Map<string, string>();
   const add = (rawName: string, value: string) => {
     const name = nameByLower.get(rawName.toLowerCase()) ?? rawName;

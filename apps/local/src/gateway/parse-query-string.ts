@@ -11,7 +11,8 @@ function decode(text: string): string {
 
 /** Parses a raw query string (no `?`) the way API Gateway does; empty string gives `{}`. */
 export function parseQueryString(raw: string): MultiValueQuery {
-  const query: MultiValueQuery = {};
+  // No prototype: a parameter named `toString` or `__proto__` is just a name.
+  const query: MultiValueQuery = Object.create(null) as MultiValueQuery;
   for (const pair of raw.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');

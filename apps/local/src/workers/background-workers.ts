@@ -15,6 +15,11 @@ export const LOCAL_OUTBOX_SWEEP_MS = 10_000;
  */
 export const backgroundWorkers: BackgroundWorker[] = [
   retryQueueWorker,
-  scheduleWorker({ functionName: 'discoveryPoll', intervalMs: LOCAL_DISCOVERY_POLL_MS }),
+  // The local timer already runs every 2 s, so one pass per run (no in-invocation loop).
+  scheduleWorker({
+    functionName: 'discoveryPoll',
+    intervalMs: LOCAL_DISCOVERY_POLL_MS,
+    input: { loopSeconds: 0 },
+  }),
   scheduleWorker({ functionName: 'outboxSweep', intervalMs: LOCAL_OUTBOX_SWEEP_MS }),
 ];

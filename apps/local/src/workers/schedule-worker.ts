@@ -7,6 +7,8 @@ export interface ScheduleWorkerOptions {
   functionName: string;
   /** Pause between the end of one run and the start of the next. */
   intervalMs: number;
+  /** Extra fields for the event, as the schedule's `input` would add them. */
+  input?: Record<string, unknown>;
 }
 
 /**
@@ -24,7 +26,7 @@ export function scheduleWorker(options: ScheduleWorkerOptions): BackgroundWorker
       let running: Promise<void> = Promise.resolve();
       const run = async () => {
         try {
-          await invoke(options.functionName, scheduledEvent());
+          await invoke(options.functionName, { ...scheduledEvent(), ...options.input });
         } catch (error) {
           context.log(
             `worker ${options.functionName} failed: ${error instanceof Error ? error.message : String(error)}`,

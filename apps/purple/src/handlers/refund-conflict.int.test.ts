@@ -65,7 +65,9 @@ function reject(refundId: string, reason = 'Customer kept the item'): Promise<Re
 async function rejectUntilDecided(refundId: string): Promise<Reply> {
   return until(async () => {
     const reply = await reject(refundId);
-    return reply.status === 503 ? undefined : reply;
+    // 409: a refund payment is landing but not yet at the commitment (ask again); 503: the burn
+    // did not land yet. Both are "not decided yet".
+    return reply.status === 503 || reply.status === 409 ? undefined : reply;
   }, 'a decided reject');
 }
 

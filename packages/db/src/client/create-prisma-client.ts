@@ -19,5 +19,8 @@ export function createPrismaClient(
     connectionString: url,
     ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
   });
-  return new PrismaClient({ adapter });
+  // Interactive transactions wait for a connection up to `maxWait`: on the embedded database
+  // every transaction runs alone (PGlite has one session), so bursts queue; give them room
+  // instead of failing at Prisma's 2 s default.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }

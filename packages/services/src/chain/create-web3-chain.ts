@@ -6,6 +6,7 @@ import {
   PublicKey,
 } from '@solana/web3.js';
 import type { ChainPort, GuardRef, SignatureState } from '@solpay/domain';
+import { AppError, UpstreamUnavailableError } from '@solpay/lambda';
 import {
   buildTransferTransaction,
   burnGuard,
@@ -70,7 +71,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
     return blockhash.value;
   };
 
-  return {
+  const port: ChainPort = {
     guardAddress: (guard) => guardKeypair(guard).publicKey.toBase58(),
 
     async getBlockHeight() {
@@ -184,4 +185,26 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
       return { ok: true, signature: result.outcome === 'swept' ? result.signature : null };
     },
   };
+  return withUpstreamErrors(port);
+}
+
+/**
+ * Marks every failure of the RPC as what it is — a dependency being unavailable (503, retried
+ * by callers and webhooks) — rather than a bug (500). Errors of our own hierarchy pass through.
+ */
+function withUpstreamErrors(port: ChainPort): ChainPort {
+  const wrapped = { ...port };
+  for (const name of Object.keys(port) as Array<keyof ChainPort>) {
+    const method = port[name] as (...args: unknown[]) => unknown;
+    if (name === 'guardAddress') continue;
+    (wrapped as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new UpstreamUnavailableError(`Solana RPC call failed (${name})`, { cause: error });
+      }
+    };
+  }
+  return wrapped;
 }

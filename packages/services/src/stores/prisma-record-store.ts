@@ -161,6 +161,12 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
     recordServedTransaction(input) {
       return prisma.$transaction(async (tx) => {
         if ((await lockRecord(tx, input.kind, input.recordId)) !== 'OPEN') return false;
+        // Within one cached blockhash the transaction for the same account is byte-identical
+        // (same signature): a wallet that POSTs again gets the same transaction back.
+        const known = await tx.servedTransaction.findUnique({
+          where: { signature: input.signature },
+        });
+        if (known) return true;
         // Serving never changes a guard's status: an ABANDONED (pre-funded) guard must stay
         // abandoned so the next serve moves on; its transactions cannot land anyway.
         const guard = await tx.singleUseGuard.upsert({
