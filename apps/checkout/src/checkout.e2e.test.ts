@@ -5,20 +5,11 @@ import { join, resolve } from 'node:path';
 import { getAssociatedTokenAddressSync } from '@solana/spl-token';
 import { Connection } from '@solana/web3.js';
 import { startLocalStack, type LocalStack } from '@solpay/local';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchChromium, newPhoneContext } from '@solpay/testkit';
+import type { Browser, Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 let dataDir: string;
 let stack: LocalStack;
@@ -28,7 +19,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'checkout-e2e-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   stack = await startLocalStack({ ports: 0, dataDir });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {
@@ -93,13 +84,7 @@ describe('checkout page (browser, whole local stack)', () => {
     copyFileSync(join(ARTIFACTS, 'checkout.png'), join(ROOT, 'docs', 'images', 'checkout.png'));
 
     // The same page on a phone: the deep link comes first.
-    const phone = await browser.newContext({
-      ignoreHTTPSErrors: true,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      reducedMotion: 'reduce',
-    });
+    const phone = await newPhoneContext(browser);
     const phonePage = await phone.newPage();
     await phonePage.goto(checkoutUrl);
     await formReady(phonePage);

@@ -1,3 +1,3 @@
 // The checkout page's contracts, for servers and tests (the page itself starts from `main.ts`).
 export * from './api/checkout-payment';
-export * from './config/web-config';
+export { webConfigSchema, type WebConfig } from '@solpay/web';

@@ -1,5 +1,6 @@
+import '@solpay/web/styles/base.css';
 import { getWallets } from '@wallet-standard/app';
-import { loadWebConfig } from './config/load-web-config';
+import { loadWebConfig } from '@solpay/web';
 import { startCheckoutPage } from './page/start-checkout-page';
 import { paymentIdFromPath } from './routing/payment-id-from-path';
 import { pageFrame } from './view/page-frame';

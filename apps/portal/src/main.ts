@@ -1,6 +1,7 @@
+import '@solpay/web/styles/base.css';
 import { getWallets } from '@wallet-standard/app';
+import { loadWebConfig } from '@solpay/web';
 import { startPortalApp } from './app/start-portal-app';
-import { loadWebConfig } from './config/load-web-config';
 
 /** Browser entry point: wires the page's globals into {@link startPortalApp}. */
 async function main(): Promise<void> {

@@ -12,21 +12,12 @@ import { fetchTransaction, parseURL, type TransactionRequestURL } from '@solana/
 import { getAssociatedTokenAddressSync } from '@solana/spl-token';
 import { Connection } from '@solana/web3.js';
 import { startLocalStack, type LocalStack } from '@solpay/local';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, newPhoneContext } from '@solpay/testkit';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DOC_IMAGES = join(ROOT, 'docs', 'images');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 let dataDir: string;
 let stack: LocalStack;
@@ -136,7 +127,7 @@ beforeAll(async () => {
     where: { shopDomain: shop() },
     data: { configured: false, payoutWallet: null, termsAcceptedAt: null },
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
@@ -276,14 +267,7 @@ describe('merchant portal (browser, whole local stack)', () => {
     await pay.waitFor();
     copyFileSync(await shot('portal-refund'), join(DOC_IMAGES, 'portal-refund.png'));
 
-    const phone = await browser.newContext({
-      ignoreHTTPSErrors: true,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      reducedMotion: 'reduce',
-      storageState: await context.storageState(),
-    });
+    const phone = await newPhoneContext(browser, { storageState: await context.storageState() });
     const phonePage = await phone.newPage();
     await phonePage.goto(page.url());
     await phonePage.locator('#refund-qr[src^="data:image/svg+xml"]').waitFor();

@@ -1,3 +1,4 @@
 export * from './local-chain';
 export * from './shopify-simulator';
 export * from './certs';
+export * from './browser';

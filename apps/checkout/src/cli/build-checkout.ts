@@ -1,56 +1,13 @@
-import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { webConfigSchema } from '../config/web-config';
+import { resolve } from 'node:path';
+import { runWebAppBuild } from '@solpay/web/build';
 
 /**
  * Builds the deployable checkout site (for S3/CloudFront or any static host) into `--out`
- * (default `apps/checkout/dist`): `public/` + a minified `main.js`. With `--purple-origin`
- * (and optional `--cluster`, `--rpc-url`) it also writes `config.json`; otherwise the deploy
- * step must upload one (see `apps/checkout/README.md`). The local test wallet is never included.
+ * (default `apps/checkout/dist`): `public/` + a minified `main.js` and `main.css`. With
+ * `--purple-origin` (and optional `--cluster`, `--rpc-url`) it also writes `config.json`;
+ * otherwise the deploy step must upload one (see `apps/checkout/README.md`). The local test
+ * wallet is never included.
  *
  * `npx tsx apps/checkout/src/cli/build-checkout.ts --purple-origin https://api.example.com --cluster mainnet-beta`
  */
-async function main(): Promise<void> {
-  const appDir = resolve(__dirname, '../..');
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string', default: join(appDir, 'dist') },
-      'purple-origin': { type: 'string' },
-      cluster: { type: 'string' },
-      'rpc-url': { type: 'string' },
-    },
-  });
-  const out = resolve(values.out);
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  cpSync(join(appDir, 'public'), out, { recursive: true });
-  await build({
-    entryPoints: [join(appDir, 'src', 'main.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    sourcemap: 'linked',
-    outfile: join(out, 'main.js'),
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    logLevel: 'warning',
-  });
-  if (values['purple-origin']) {
-    const config = webConfigSchema.parse({
-      purpleOrigin: values['purple-origin'],
-      cluster: values.cluster,
-      rpcUrl: values['rpc-url'],
-    });
-    writeFileSync(join(out, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  }
-  const size = statSync(join(out, 'main.js')).size;
-  console.log(`checkout built in ${out} (main.js ${(size / 1024).toFixed(1)} KiB)`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runWebAppBuild('checkout', resolve(__dirname, '../..'));

@@ -1,20 +1,23 @@
 import type { Wallets } from '@wallet-standard/app';
+import {
+  formatFiat,
+  h,
+  type PaymentWallet,
+  paymentWalletsOf,
+  payWithWalletActivity,
+  qrCodeCache,
+  type WalletActivity,
+  walletChainOf,
+  watchPaymentWallets,
+  type WebConfig,
+} from '@solpay/web';
 import { fetchCheckoutPayment } from '../api/fetch-checkout-payment';
-import type { WebConfig } from '../config/web-config';
-import { formatFiat } from '../format/format-fiat';
-import { qrCodeDataUrl } from '../qr/qr-code-data-url';
 import { transactionRequestLink } from '../routing/transaction-request-link';
-import { h } from '../view/h';
 import { createOpenScreen, type OpenScreen } from '../view/open-screen';
 import { pageFrame } from '../view/page-frame';
 import { statusScreens } from '../view/status-screens';
-import { payWithWallet } from '../wallet/pay-with-wallet';
-import type { PaymentWallet } from '../wallet/payment-wallet';
-import { paymentWalletsOf } from '../wallet/payment-wallets-of';
-import { walletChainOf } from '../wallet/wallet-chain-of';
 import type { CheckoutScreen } from './checkout-screen';
 import { screenFor } from './screen-for';
-import type { WalletActivity } from './wallet-activity';
 
 /** Dependencies of {@link startCheckoutPage} (the browser's, passed in by `main.ts`). */
 export interface CheckoutPageDeps {
@@ -52,7 +55,6 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
   let screen: CheckoutScreen = { kind: 'loading' };
   let renderedKey = '';
   let open: { url: string; view: OpenScreen } | undefined;
-  let qr: { text: string; url: string | undefined } | undefined;
   let activity: WalletActivity = { state: 'idle' };
   let wallets = paymentWalletsOf(deps.wallets.get());
   let failures = 0;
@@ -61,12 +63,11 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
   let stopped = false;
   let redirecting = false;
 
-  const refreshWallets = () => {
-    wallets = paymentWalletsOf(deps.wallets.get());
+  const unwatchWallets = watchPaymentWallets(deps.wallets, (found) => {
+    wallets = found;
     render();
-  };
-  const offRegister = deps.wallets.on('register', refreshWallets);
-  const offUnregister = deps.wallets.on('unregister', refreshWallets);
+  });
+  const qrFor = qrCodeCache(() => render());
 
   function keyOf(s: CheckoutScreen): string {
     switch (s.kind) {
@@ -102,19 +103,6 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
       case 'loading':
         return 'Loading payment…';
     }
-  }
-
-  function ensureQr(text: string): void {
-    if (qr?.text === text) return;
-    const entry: { text: string; url: string | undefined } = { text, url: undefined };
-    qr = entry;
-    qrCodeDataUrl(text).then(
-      (url) => {
-        entry.url = url;
-        render();
-      },
-      () => undefined,
-    );
   }
 
   function contentOf(s: CheckoutScreen): Node[] {
@@ -160,8 +148,8 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
       if (!first) deps.root.querySelector<HTMLElement>('#screen-title')?.focus();
     }
     if (screen.kind === 'open' && open) {
-      ensureQr(screen.payment.solanaPayUrl);
-      open.view.update({ qrUrl: qr?.url, wallets, activity, now: now() });
+      const qrUrl = qrFor(screen.payment.solanaPayUrl);
+      open.view.update({ qrUrl, wallets, activity, now: now() });
     }
   }
 
@@ -219,24 +207,19 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
       render();
       return;
     }
-    const walletName = wallet.wallet.name;
-    activity = { state: 'busy', walletName, step: 'connecting' };
-    render();
-    const result = await payWithWallet({
-      wallet,
-      link,
-      chain: walletChainOf(deps.config.cluster),
-      rpcUrl: deps.config.rpcUrl,
-      fetchFn,
-      onStep: (step) => {
-        activity = { state: 'busy', walletName, step };
+    const result = await payWithWalletActivity(
+      {
+        wallet,
+        link,
+        chain: walletChainOf(deps.config.cluster),
+        rpcUrl: deps.config.rpcUrl,
+        fetchFn,
+      },
+      (next) => {
+        activity = next;
         render();
       },
-    });
-    activity = result.ok
-      ? { state: 'sent', walletName, signature: result.signature }
-      : { state: 'failed', message: result.message, cancelled: result.reason === 'cancelled' };
-    render();
+    );
     if (result.ok) pollNow();
   }
 
@@ -246,8 +229,7 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
     stop() {
       stopped = true;
       clearTimeout(timer);
-      offRegister();
-      offUnregister();
+      unwatchWallets();
     },
   };
 }

@@ -1,10 +1,6 @@
+import { formatFiat, formatUsdc, h, type PaymentWallet, type WalletActivity } from '@solpay/web';
 import type { CheckoutPayment } from '../api/checkout-payment';
-import { formatFiat } from '../format/format-fiat';
 import { formatTimeLeft } from '../format/format-time-left';
-import { formatUsdc } from '../format/format-usdc';
-import type { WalletActivity } from '../page/wallet-activity';
-import type { PaymentWallet } from '../wallet/payment-wallet';
-import { h } from './h';
 import { icon } from './icon';
 
 /** What changes while the payment form is shown. */

@@ -1,7 +1,5 @@
+import { formatFiat, formatUsdc, h } from '@solpay/web';
 import type { CheckoutPayment } from '../api/checkout-payment';
-import { formatFiat } from '../format/format-fiat';
-import { formatUsdc } from '../format/format-usdc';
-import { h } from './h';
 import { messageScreen } from './message-screen';
 
 /**

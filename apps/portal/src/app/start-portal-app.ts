@@ -1,7 +1,7 @@
 import type { Wallets } from '@wallet-standard/app';
+import { h, type WebConfig } from '@solpay/web';
 import { createPortalApi } from '../api/portal-api';
 import type { PortalSession } from '../api/portal-session';
-import type { WebConfig } from '../config/web-config';
 import { notFoundPage } from '../pages/not-found-page';
 import type { Page, PageContext } from '../pages/page';
 import { paymentsPage } from '../pages/payments-page';
@@ -12,7 +12,6 @@ import { signedOutScreen } from '../pages/signed-out-screen';
 import { hrefOf, parseRoute, type PortalRoute } from '../routing/portal-route';
 import { appFrame, type AppFrame, type NavSection } from '../view/app-frame';
 import { banner } from '../view/banner';
-import { h } from '../view/h';
 import { loading } from '../view/loading';
 
 /** Dependencies of {@link startPortalApp} (the browser's, passed in by `main.ts`). */

@@ -1,6 +1,6 @@
+import { h } from '@solpay/web';
 import type { ApiFailure } from '../api/api-result';
 import { banner } from '../view/banner';
-import { h } from '../view/h';
 import type { PageContext } from './page';
 
 /**

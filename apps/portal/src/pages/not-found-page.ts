@@ -1,7 +1,7 @@
+import { h } from '@solpay/web';
 import { hrefOf } from '../routing/portal-route';
 import { card, cardSection } from '../view/card';
 import { emptyState } from '../view/empty-state';
-import { h } from '../view/h';
 import { pageHeader } from '../view/page-header';
 import type { Page } from './page';
 

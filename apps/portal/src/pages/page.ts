@@ -1,7 +1,7 @@
 import type { Wallets } from '@wallet-standard/app';
+import type { WebConfig } from '@solpay/web';
 import type { PortalApi } from '../api/portal-api';
 import type { PortalSession } from '../api/portal-session';
-import type { WebConfig } from '../config/web-config';
 
 /** What every page gets from the app. */
 export interface PageContext {

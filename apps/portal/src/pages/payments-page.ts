@@ -1,8 +1,7 @@
+import { formatFiat, formatUsdc, h } from '@solpay/web';
 import type { PortalPayment } from '../api/portal-payment';
 import { explorerTransactionUrl } from '../explorer/explorer-transaction-url';
 import { formatDateTime } from '../format/format-date-time';
-import { formatFiat } from '../format/format-fiat';
-import { formatUsdc } from '../format/format-usdc';
 import { shortenMiddle } from '../format/shorten-middle';
 import { hrefOf } from '../routing/portal-route';
 import { PAYMENT_STATUS_FILTERS, paymentStatusBadge } from '../status/payment-status-badge';
@@ -11,7 +10,6 @@ import { banner } from '../view/banner';
 import { card } from '../view/card';
 import { emptyState } from '../view/empty-state';
 import { externalIcon, externalLink } from '../view/external-link';
-import { h } from '../view/h';
 import { icon } from '../view/icon';
 import { loading } from '../view/loading';
 import { pageHeader } from '../view/page-header';

@@ -1,37 +1,35 @@
+import {
+  type Child,
+  formatFiat,
+  formatUsdc,
+  h,
+  type PaymentWallet,
+  paymentWalletsOf,
+  payWithWalletActivity,
+  qrCodeCache,
+  type WalletActivity,
+  walletChainOf,
+  watchPaymentWallets,
+} from '@solpay/web';
 import type { RejectOutcome } from '../api/portal-answers';
 import type { PortalRefundDetail } from '../api/portal-refund';
 import { explorerTransactionUrl } from '../explorer/explorer-transaction-url';
 import { formatDateTime } from '../format/format-date-time';
-import { formatFiat } from '../format/format-fiat';
-import { formatUsdc } from '../format/format-usdc';
-import { qrCodeDataUrl } from '../qr/qr-code-data-url';
 import { hrefOf } from '../routing/portal-route';
 import { refundStatusBadge } from '../status/refund-status-badge';
 import { badge } from '../view/badge';
 import { banner } from '../view/banner';
 import { card, cardSection } from '../view/card';
 import { externalIcon, externalLink } from '../view/external-link';
-import { h, type Child } from '../view/h';
 import { loading } from '../view/loading';
 import { pageHeader } from '../view/page-header';
 import { testBadge } from '../view/test-badge';
 import { openRejectDialog } from '../view/reject-dialog';
-import { payWithWallet, type WalletPaymentStep } from '../wallet/pay-with-wallet';
-import type { PaymentWallet } from '../wallet/payment-wallet';
-import { paymentWalletsOf } from '../wallet/payment-wallets-of';
-import { walletChainOf } from '../wallet/wallet-chain-of';
 import { failureBanner } from './failure-banner';
 import type { Page, PageContext } from './page';
 
 /** Status poll interval while the refund can still change. */
 const POLL_MS = 2000;
-
-/** What the merchant is doing with a browser wallet on this page. */
-type WalletActivity =
-  | { state: 'idle' }
-  | { state: 'busy'; walletName: string; step: WalletPaymentStep }
-  | { state: 'sent'; walletName: string; signature: string }
-  | { state: 'failed'; message: string; cancelled: boolean };
 
 function isOpen(refund: PortalRefundDetail): boolean {
   return refund.status.toUpperCase() === 'OPEN';
@@ -52,7 +50,6 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
   let activity: WalletActivity = { state: 'idle' };
   let outcome: RejectOutcome | undefined;
   let wallets = paymentWalletsOf(ctx.wallets.get());
-  let qr: { text: string; url: string | undefined } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   let lastStatus: string | undefined;
@@ -67,14 +64,11 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
   const qrBox = h('div', { class: 'qr' });
   let builtFor: string | undefined;
 
-  const offRegister = ctx.wallets.on('register', () => {
-    wallets = paymentWalletsOf(ctx.wallets.get());
+  const unwatchWallets = watchPaymentWallets(ctx.wallets, (found) => {
+    wallets = found;
     render();
   });
-  const offUnregister = ctx.wallets.on('unregister', () => {
-    wallets = paymentWalletsOf(ctx.wallets.get());
-    render();
-  });
+  const qrFor = qrCodeCache(() => renderQr());
 
   function amountLabel(r: PortalRefundDetail): string {
     return `${formatUsdc(r.tokenAmount)} (${formatFiat(r.amount, r.currency)})`;
@@ -258,29 +252,16 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
     );
   }
 
-  function ensureQr(text: string): void {
-    if (qr?.text === text) return;
-    const entry: { text: string; url: string | undefined } = { text, url: undefined };
-    qr = entry;
-    qrCodeDataUrl(text).then(
-      (url) => {
-        entry.url = url;
-        renderQr();
-      },
-      () => undefined,
-    );
-  }
-
   function renderQr(): void {
     if (!refund?.solanaPayUrl) {
       qrBox.replaceChildren(h('p', { class: 'subdued' }, 'No QR code for this refund.'));
       return;
     }
-    ensureQr(refund.solanaPayUrl);
+    const qrUrl = qrFor(refund.solanaPayUrl);
     qrBox.replaceChildren(
-      qr?.url
+      qrUrl
         ? h('img', {
-            src: qr.url,
+            src: qrUrl,
             alt: `QR code to pay this refund of ${formatUsdc(refund.tokenAmount)} with a Solana Pay wallet`,
             id: 'refund-qr',
           })
@@ -462,24 +443,20 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
   async function pay(wallet: PaymentWallet): Promise<void> {
     const r = refund;
     if (!r?.transactionRequestUrl || activity.state === 'busy' || activity.state === 'sent') return;
-    const walletName = wallet.wallet.name;
-    activity = { state: 'busy', walletName, step: 'connecting' };
-    render();
-    const result = await payWithWallet({
-      wallet,
-      link: r.transactionRequestUrl,
-      chain: walletChainOf(ctx.session().merchant.cluster ?? ctx.config.cluster),
-      ...(ctx.config.rpcUrl ? { rpcUrl: ctx.config.rpcUrl } : {}),
-      onStep: (step) => {
-        activity = { state: 'busy', walletName, step };
+    const result = await payWithWalletActivity(
+      {
+        wallet,
+        link: r.transactionRequestUrl,
+        chain: walletChainOf(ctx.session().merchant.cluster ?? ctx.config.cluster),
+        ...(ctx.config.rpcUrl ? { rpcUrl: ctx.config.rpcUrl } : {}),
+      },
+      (next) => {
+        if (disposed) return;
+        activity = next;
         render();
       },
-    });
+    );
     if (disposed) return;
-    activity = result.ok
-      ? { state: 'sent', walletName, signature: result.signature }
-      : { state: 'failed', message: result.message, cancelled: result.reason === 'cancelled' };
-    render();
     if (result.ok) {
       clearTimeout(timer);
       void load();
@@ -533,8 +510,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
     dispose: () => {
       disposed = true;
       clearTimeout(timer);
-      offRegister();
-      offUnregister();
+      unwatchWallets();
     },
   };
 }

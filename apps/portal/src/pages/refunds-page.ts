@@ -1,13 +1,11 @@
+import { formatFiat, formatUsdc, h } from '@solpay/web';
 import type { PortalRefund } from '../api/portal-refund';
 import { formatDateTime } from '../format/format-date-time';
-import { formatFiat } from '../format/format-fiat';
-import { formatUsdc } from '../format/format-usdc';
 import { hrefOf } from '../routing/portal-route';
 import { refundStatusBadge } from '../status/refund-status-badge';
 import { badge } from '../view/badge';
 import { card } from '../view/card';
 import { emptyState } from '../view/empty-state';
-import { h } from '../view/h';
 import { loading } from '../view/loading';
 import { pageHeader } from '../view/page-header';
 import { testBadge } from '../view/test-badge';

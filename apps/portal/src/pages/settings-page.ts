@@ -1,8 +1,8 @@
+import { type Child, h } from '@solpay/web';
 import { checkPayoutWallet } from '../validation/check-payout-wallet';
 import { badge } from '../view/badge';
 import { banner } from '../view/banner';
 import { card, cardSection } from '../view/card';
-import { h, type Child } from '../view/h';
 import { pageHeader } from '../view/page-header';
 import type { Page, PageContext } from './page';
 

@@ -1,6 +1,6 @@
+import { h } from '@solpay/web';
 import { banner } from '../view/banner';
 import { card, cardSection } from '../view/card';
-import { h } from '../view/h';
 
 /**
  * Shown without a portal session (401): the portal is opened from the Shopify admin, which

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Keypair } from '@solana/web3.js';
-import { encodeBase58 } from '../encoding/encode-base58';
+import { encodeBase58 } from '@solpay/web';
 import { checkPayoutWallet } from './check-payout-wallet';
 
 describe('checkPayoutWallet', () => {

@@ -1,4 +1,4 @@
-import { decodeBase58 } from '../encoding/decode-base58';
+import { decodeBase58 } from '@solpay/web';
 
 /** Result of {@link checkPayoutWallet}. */
 export type CheckPayoutWalletResult =

@@ -1,4 +1,4 @@
-import { h } from './h';
+import { h } from '@solpay/web';
 import { icon, type IconName } from './icon';
 
 /** The sections of the navigation. */

@@ -1,5 +1,5 @@
+import { h } from '@solpay/web';
 import type { StatusBadge } from '../status/status-badge';
-import { h } from './h';
 
 /** A Polaris-style status badge; the tone is also spelled out for screen readers. */
 export function badge(status: StatusBadge): HTMLSpanElement {

@@ -1,4 +1,4 @@
-import { h, type Attributes, type Child } from './h';
+import { type Attributes, type Child, h } from '@solpay/web';
 
 /** A white card; each argument after `attributes` is one section (divided by hairlines). */
 export function card(attributes: Attributes, ...sections: Child[]): HTMLElement {

@@ -1,4 +1,4 @@
-import { h, type Child } from './h';
+import { type Child, h } from '@solpay/web';
 
 /** The centred "nothing here yet" block of an empty list. */
 export function emptyState(title: string, ...body: Child[]): HTMLDivElement {

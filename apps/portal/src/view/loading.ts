@@ -1,4 +1,4 @@
-import { h } from './h';
+import { h } from '@solpay/web';
 
 /** A spinner with a text label, announced politely. */
 export function loading(label = 'Loading…'): HTMLDivElement {

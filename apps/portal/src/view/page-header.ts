@@ -1,4 +1,4 @@
-import { h, type Child } from './h';
+import { type Child, h } from '@solpay/web';
 import { icon } from './icon';
 
 /** Options of {@link pageHeader}. */

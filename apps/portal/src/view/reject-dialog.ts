@@ -1,5 +1,5 @@
+import { h } from '@solpay/web';
 import { banner } from './banner';
-import { h } from './h';
 import { icon } from './icon';
 
 /** Longest reason the API accepts. */

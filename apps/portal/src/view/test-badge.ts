@@ -1,4 +1,4 @@
-import { h } from './h';
+import { h } from '@solpay/web';
 
 /** The "Test" marker Shopify puts on test-mode orders, or nothing for live ones. */
 export function testBadge(test: boolean | null | undefined): HTMLSpanElement | null {

@@ -4,7 +4,8 @@
  * cookie is sent by the portal (another port of the same site) on credentialed `fetch` calls.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import { launchChromium } from '@solpay/testkit';
+import type { Browser } from 'playwright-core';
 import { startPaymentHarness, type PaymentHarness } from '../test-support/payment-harness';
 
 let h: PaymentHarness;
@@ -12,19 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   h = await startPaymentHarness({ env: process.env, workers: [] });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {

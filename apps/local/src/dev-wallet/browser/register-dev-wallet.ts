@@ -10,7 +10,7 @@ import type {
   StandardEventsFeature,
   StandardEventsListeners,
 } from '@wallet-standard/features';
-import { decodeBase58 } from './decode-base58';
+import { bytesToBase64, decodeBase58 } from '@solpay/web';
 
 /**
  * Browser side of the local dev wallet: a Wallet Standard wallet whose keys live on the local
@@ -30,6 +30,12 @@ interface DevWalletInfo {
   chains: `${string}:${string}`[];
 }
 
+function base58Bytes(text: string): Uint8Array {
+  const bytes = decodeBase58(text);
+  if (!bytes) throw new Error(`Not base58: "${text}"`);
+  return bytes;
+}
+
 async function jsonOf(response: Response): Promise<Record<string, unknown>> {
   const body: unknown = await response.json().catch(() => ({}));
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -44,7 +50,7 @@ async function jsonOf(response: Response): Promise<Record<string, unknown>> {
 function createWallet(info: DevWalletInfo): Wallet {
   const account: WalletAccount = {
     address: info.publicKey,
-    publicKey: decodeBase58(info.publicKey),
+    publicKey: base58Bytes(info.publicKey),
     chains: info.chains,
     features: ['solana:signAndSendTransaction'],
     label: info.name,
@@ -57,16 +63,14 @@ function createWallet(info: DevWalletInfo): Wallet {
     input: SolanaSignAndSendTransactionInput,
   ): Promise<SolanaSignAndSendTransactionOutput> => {
     if (input.account.address !== account.address) throw new Error('Unknown account');
-    let binary = '';
-    for (const byte of input.transaction) binary += String.fromCharCode(byte);
     const response = await fetch(`${DEV_WALLET_BASE}/sign-and-send`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ transaction: btoa(binary) }),
+      body: JSON.stringify({ transaction: bytesToBase64(input.transaction) }),
     });
     const { signature } = await jsonOf(response);
     if (typeof signature !== 'string') throw new Error('The dev wallet returned no signature');
-    return { signature: decodeBase58(signature) };
+    return { signature: base58Bytes(signature) };
   };
 
   const features: StandardConnectFeature &

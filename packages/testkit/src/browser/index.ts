@@ -1,0 +1,2 @@
+export * from './launch-chromium';
+export * from './new-phone-context';
