@@ -36,3 +36,4 @@ export * from './refunds/refund-decision';
 export * from './refunds/decide-refund';
 export * from './refunds/refund-session-store-port';
 export * from './refunds/create-refund-session';
+export * from './gdpr';

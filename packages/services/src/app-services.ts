@@ -22,6 +22,7 @@ import {
   createMerchantAccessTokens,
   createMutationDispatcher,
   createScaledClock,
+  DEFAULT_LOCK_MS,
   type Clock,
   type MerchantAccessTokens,
   type MutationDispatcher,
@@ -33,6 +34,7 @@ import {
   type PaymentsAppsClient,
 } from '@solpay/shopify';
 import { createWeb3Chain } from './chain/create-web3-chain';
+import { fetchWithTimeout } from './chain/fetch-with-timeout';
 import { createDispatchPort } from './dispatch/create-dispatch-port';
 import { createRetryScheduler } from './dispatch/create-retry-scheduler';
 import { createWalletScreening } from './screening/create-wallet-screening';
@@ -44,6 +46,12 @@ const USDC_DECIMALS = 6;
 
 /** Currencies settled 1:1 in USDC: only US dollars (no FX rates, so no wrong amounts). */
 const SETTLED_CURRENCIES = ['USD'] as const;
+
+/**
+ * Longest wait for one Solana RPC request: well inside the shortest Lambda timeout (10 s), so a
+ * hanging node surfaces as 503 UPSTREAM_UNAVAILABLE rather than as the Lambda's own timeout.
+ */
+const RPC_TIMEOUT_MS = 5_000;
 
 /** Connections per Lambda instance: handlers run one request at a time. */
 const LAMBDA_POOL_SIZE = 2;
@@ -112,7 +120,11 @@ export function createAppServices(env?: EnvInput): AppServices {
   );
 
   const connection = lazy(
-    () => new Connection(config(['solana']).solana.rpcUrl, { commitment: 'confirmed' }),
+    () =>
+      new Connection(config(['solana']).solana.rpcUrl, {
+        commitment: 'confirmed',
+        fetch: fetchWithTimeout(RPC_TIMEOUT_MS),
+      }),
   );
 
   const chain = lazy(() => {
@@ -172,6 +184,9 @@ export function createAppServices(env?: EnvInput): AppServices {
       tokens: tokens(),
       scheduler,
       clock: outboxClock(),
+      // The claim must outlast one real send (Shopify timeout included) in wall time; on a scaled
+      // clock an unscaled 2 min would expire within the send and let a second worker resend.
+      lockMs: DEFAULT_LOCK_MS / config(['queue']).queue.retryTimeScale,
       alert: (alert) => {
         log.error(`ALERT ${alert.reason}: ${alert.message}`, { ...alert });
         reportError(new Error(alert.message), { handler: 'outbox', ...alert });

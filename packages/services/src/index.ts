@@ -15,3 +15,5 @@ export * from './checkout/load-checkout-payment';
 export * from './gas-wallet';
 export * from './merchants';
 export * from './health/create-health-handler';
+export * from './gdpr';
+export * from './rate-limit';

@@ -1,0 +1,5 @@
+export * from './gdpr-topic';
+export * from './gdpr-webhook-payload';
+export * from './gdpr-store-port';
+export * from './scrub-gdpr-payload';
+export * from './handle-gdpr-webhook';
