@@ -37,3 +37,4 @@ export * from './refunds/decide-refund';
 export * from './refunds/refund-session-store-port';
 export * from './refunds/create-refund-session';
 export * from './gdpr';
+export * from './merchants/handle-app-uninstalled';

@@ -17,3 +17,4 @@ export * from './merchants';
 export * from './health/create-health-handler';
 export * from './gdpr';
 export * from './rate-limit';
+export * from './webhooks/verify-shopify-webhook';

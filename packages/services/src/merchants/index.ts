@@ -22,3 +22,4 @@ export * from './create-oauth-install-handler';
 export * from './create-oauth-callback-handler';
 export * from './create-portal-api-handler';
 export * from './create-refund-session-handler';
+export * from './prisma-app-uninstalled-store';
