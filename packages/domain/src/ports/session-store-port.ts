@@ -8,9 +8,8 @@ export interface MerchantForSessions {
   displayName: string | null;
 }
 
-/** Fields of a new payment record. */
+/** Fields of a new payment record (the merchant and its payout wallet come from the shop). */
 export interface NewPaymentRecord {
-  merchantId: string;
   shopifyId: string;
   gid: string;
   group: string;
@@ -21,7 +20,6 @@ export interface NewPaymentRecord {
   tokenAmount: bigint;
   tokenMint: string;
   tokenDecimals: number;
-  recipientWallet: string;
   referenceKey: string;
   test: boolean;
   cancelUrl: string;
@@ -38,9 +36,15 @@ export interface NewPaymentRecord {
 export interface SessionStorePort {
   findMerchantByShop(shopDomain: string): Promise<MerchantForSessions | null>;
   /**
-   * Inserts the payment unless `(merchantId, shopifyId)` exists (`INSERT … ON CONFLICT DO
-   * NOTHING`), then returns the stored row's id — the same one for every duplicate, however many
-   * arrive concurrently. An existing row is never changed.
+   * In ONE statement: finds the shop's merchant if it is installed and configured (with a payout
+   * wallet), and inserts the payment for it unless `(merchant, shopifyId)` exists (`INSERT …
+   * SELECT … ON CONFLICT`), returning the stored row's id — the same one for every duplicate,
+   * however many arrive concurrently; an existing row is never changed. The payout wallet is
+   * captured into the record. `null` when the shop cannot take payments (the caller then asks
+   * {@link findMerchantByShop} why).
    */
-  createPaymentIfAbsent(record: NewPaymentRecord): Promise<{ id: string; created: boolean }>;
+  createPaymentForShop(
+    shopDomain: string,
+    record: NewPaymentRecord,
+  ): Promise<{ id: string; created: boolean } | null>;
 }

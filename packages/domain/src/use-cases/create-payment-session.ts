@@ -44,13 +44,6 @@ export async function createPaymentSession(
   request: PaymentSessionRequest,
 ): Promise<{ redirectUrl: string; paymentId: string; created: boolean }> {
   const shop = headers['shopify-shop-domain'].toLowerCase();
-  const merchant = await deps.sessions.findMerchantByShop(shop);
-  if (!merchant || !merchant.installed) {
-    throw new NotFoundError(`Shop ${shop} has not installed this app`);
-  }
-  if (!merchant.configured || !merchant.payoutWallet) {
-    throw new UnprocessableError(`Shop ${shop} has not finished setting up Solana Pay`);
-  }
   const { settlement } = deps;
   if (!settlement.currencies.includes(request.currency)) {
     throw new UnprocessableError(
@@ -74,8 +67,8 @@ export async function createPaymentSession(
 
   const now = deps.clock.now();
   const customer = request.customer ?? null;
-  const { id, created } = await deps.sessions.createPaymentIfAbsent({
-    merchantId: merchant.id,
+  // The happy path is one round trip; only a refused shop costs a second query, to say why.
+  const stored = await deps.sessions.createPaymentForShop(shop, {
     shopifyId: request.id,
     gid: request.gid,
     group: request.group,
@@ -86,7 +79,6 @@ export async function createPaymentSession(
     tokenAmount,
     tokenMint: settlement.mint,
     tokenDecimals: settlement.decimals,
-    recipientWallet: merchant.payoutWallet,
     referenceKey: encodeBase58(randomBytes(32)),
     test: request.test,
     cancelUrl: request.payment_method.data.cancel_url,
@@ -104,5 +96,16 @@ export async function createPaymentSession(
       : null,
     expiresAt: new Date(now.getTime() + settlement.paymentTtlMinutes * 60_000),
   });
+  if (!stored) await explainRefusedShop(deps.sessions, shop);
+  const { id, created } = stored as { id: string; created: boolean };
   return { redirectUrl: `${settlement.checkoutOrigin}/pay/${id}`, paymentId: id, created };
+}
+
+/** Throws the 4xx that says why `shop` cannot take payments. */
+async function explainRefusedShop(sessions: SessionStorePort, shop: string): Promise<never> {
+  const merchant = await sessions.findMerchantByShop(shop);
+  if (!merchant || !merchant.installed) {
+    throw new NotFoundError(`Shop ${shop} has not installed this app`);
+  }
+  throw new UnprocessableError(`Shop ${shop} has not finished setting up Solana Pay`);
 }
