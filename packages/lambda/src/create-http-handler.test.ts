@@ -6,9 +6,15 @@ import {
   type HttpHandlerFunction,
   type HttpHandlerOptions,
 } from './create-http-handler';
-import { ConflictError, NotFoundError, UpstreamUnavailableError } from './errors/app-error';
+import {
+  ConflictError,
+  NotFoundError,
+  UnauthorizedError,
+  UpstreamUnavailableError,
+} from './errors/app-error';
 import type { HttpRequest } from './http/http-request';
 import { jsonResponse } from './http/json-response';
+import type { HttpAuthenticateInput } from './middleware/authenticate-middleware';
 import { buildApiGatewayV1Event } from './testing/build-api-gateway-v1-event';
 import { buildApiGatewayV2Event } from './testing/build-api-gateway-v2-event';
 import { buildLambdaContext } from './testing/build-lambda-context';
@@ -161,6 +167,84 @@ describe.each(formats)('createHttpHandler with %s events', (_label, buildEvent) 
     });
     expect(response.statusCode).toBe(415);
     expect(response.json).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  describe('authenticate', () => {
+    const SECRET = 'let-me-in';
+    const authenticated = (schema?: z.ZodType<unknown>) => {
+      const seen: HttpAuthenticateInput[] = [];
+      let called = false;
+      const { call } = setup(
+        {
+          name: 'webhook',
+          ...(schema ? { bodySchema: schema } : {}),
+          maxBodyBytes: 64,
+          authenticate: async (raw) => {
+            seen.push(raw);
+            if (raw.headers.authorization !== SECRET) throw new UnauthorizedError('Bad secret');
+          },
+        },
+        async () => {
+          called = true;
+          return jsonResponse(200, { ok: true });
+        },
+      );
+      return { call, seen, wasCalled: () => called };
+    };
+    const post = (
+      authorization: string | undefined,
+      body: string,
+      contentType = 'application/json',
+    ) => ({
+      method: 'POST',
+      path: '/hook',
+      headers: {
+        'Content-Type': contentType,
+        ...(authorization === undefined ? {} : { Authorization: authorization }),
+      },
+      body,
+    });
+
+    it('refuses bad or missing credentials with 401 before parsing: malformed JSON, wrong type, invalid body', async () => {
+      const { call, wasCalled } = authenticated(z.object({ n: z.number() }));
+      for (const input of [
+        post('wrong', '{"n": '),
+        post(undefined, '{"n": '),
+        post('wrong', 'n=1', 'text/plain'),
+        post('wrong', JSON.stringify({ n: 'not a number' })),
+      ]) {
+        const response = await call(input);
+        expect(response.statusCode).toBe(401);
+        expect(response.json).toEqual({ code: 'UNAUTHORIZED', message: 'Bad secret' });
+      }
+      expect(wasCalled()).toBe(false);
+    });
+
+    it('lets good credentials through to parsing and validation (400/415), then the handler', async () => {
+      const { call, seen, wasCalled } = authenticated(z.object({ n: z.number() }));
+      const malformed = await call(post(SECRET, '{"n": '));
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json).toEqual({ code: 'BAD_REQUEST', message: 'Malformed JSON body' });
+      expect((await call(post(SECRET, 'n=1', 'text/plain'))).statusCode).toBe(415);
+      expect((await call(post(SECRET, JSON.stringify({ n: 'x' })))).statusCode).toBe(400);
+      expect(wasCalled()).toBe(false);
+      const ok = await call(post(SECRET, '{"n": 1}'));
+      expect(ok.statusCode).toBe(200);
+      expect(wasCalled()).toBe(true);
+      expect(seen.at(-1)).toEqual({
+        method: 'POST',
+        path: '/hook',
+        headers: expect.objectContaining({ authorization: SECRET }),
+        rawBody: '{"n": 1}',
+      });
+    });
+
+    it('runs after the size limit: an oversized body is 413 whatever its credentials', async () => {
+      const { call, seen } = authenticated();
+      const response = await call(post('wrong', JSON.stringify({ text: 'x'.repeat(100) })));
+      expect(response.statusCode).toBe(413);
+      expect(seen).toHaveLength(0);
+    });
   });
 
   it('accepts other content types when requireJson is off', async () => {

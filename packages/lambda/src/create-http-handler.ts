@@ -9,6 +9,10 @@ import { normalizeHttpEvent } from './http/normalize-http-event';
 import { toApiGatewayResult } from './http/to-api-gateway-result';
 import { toHttpResponse } from './http/to-http-response';
 import { createLogger, type Logger, type LogWrite } from './logging/logger';
+import {
+  authenticateMiddleware,
+  type HttpAuthenticate,
+} from './middleware/authenticate-middleware';
 import { bodySizeLimitMiddleware } from './middleware/body-size-limit-middleware';
 import { corsMiddleware, type CorsPolicy } from './middleware/cors-middleware';
 import { errorMapperMiddleware } from './middleware/error-mapper-middleware';
@@ -38,6 +42,12 @@ export interface HttpHandlerOptions<TBody, TQuery, TPath, THeaders> {
   maxBodyBytes?: number;
   /** Non-empty POST/PUT/PATCH bodies must be JSON (else 415). Default true. */
   requireJson?: boolean;
+  /**
+   * Checks credentials on the raw request (headers, exact body text) after the size limit and
+   * BEFORE JSON parsing and validation; throw an `AppError` (typically `UnauthorizedError`) to
+   * refuse. A request with bad credentials thus gets 401 whatever its body.
+   */
+  authenticate?: HttpAuthenticate;
   /** CORS policy; without one, no CORS headers and no preflight handling. */
   cors?: CorsPolicy;
   /** Runtime settings; read from the environment (once) when omitted. */
@@ -68,8 +78,8 @@ export type HttpLambdaHandler = (
 
 /**
  * Builds the Lambda handler of one HTTP route on the one middy stack: request id → logger →
- * CORS preflight → size limit (413) → raw body → JSON parse (415/400) → zod validation (400)
- * → `fn` → CORS headers → error mapping (`{ code, message }`; 5xx hidden, logged with stack and
+ * CORS preflight → size limit (413) → raw body → `authenticate` (401) → JSON parse (415/400) →
+ * zod validation (400) → `fn` → CORS headers → error mapping (`{ code, message }`; 5xx hidden, logged with stack and
  * reported to Sentry). Works for REST API (v1) and HTTP API (v2) events.
  */
 export function createHttpHandler<
@@ -103,6 +113,7 @@ export function createHttpHandler<
     errorMapperMiddleware(options.name),
     bodySizeLimitMiddleware(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
     rawBodyMiddleware(),
+    ...(options.authenticate ? [authenticateMiddleware(options.authenticate)] : []),
     jsonBodyMiddleware(options.requireJson ?? true),
     validateRequestMiddleware({
       ...(options.pathSchema ? { path: options.pathSchema } : {}),

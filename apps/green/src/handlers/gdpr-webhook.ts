@@ -12,21 +12,26 @@ import { normalizeShopDomain, readWebhookHeaders, verifyWebhookHmac } from '@sol
 /**
  * `POST /gdpr/customers/data_request`, `/gdpr/customers/redact`, `/gdpr/shop/redact` (green):
  * Shopify's mandatory privacy webhooks (specs §A.6). The HMAC of the raw body (client secret,
- * either header family, constant time) must match, else 401. The topic comes from the path and
+ * either header family, constant time) must match, else 401 — checked before the body is parsed,
+ * so a malformed body with a bad signature is 401 too. The topic comes from the path and
  * must equal the topic header; the shop header must be a `*.myshopify.com` domain equal to the
  * payload's `shop_domain`. The request is recorded and acted on in one transaction, keyed by
  * the webhook id: a replay answers 200 with no second effect.
  */
 export const handler = createHttpHandler(
-  { name: 'gdpr-webhook', maxBodyBytes: 256 * 1024 },
+  {
+    name: 'gdpr-webhook',
+    maxBodyBytes: 256 * 1024,
+    // Before the body is parsed: a bad signature is 401 whatever the body (specs §A.6).
+    authenticate: ({ rawBody, headers }) => {
+      const { apiSecret } = getAppServices().config(['shopify']).shopify;
+      if (!verifyWebhookHmac({ rawBody, headers, secret: apiSecret })) {
+        throw new UnauthorizedError('Invalid webhook signature');
+      }
+    },
+  },
   async (request) => {
     const services = getAppServices();
-    const { apiSecret } = services.config(['shopify']).shopify;
-    if (
-      !verifyWebhookHmac({ rawBody: request.rawBody, headers: request.headers, secret: apiSecret })
-    ) {
-      throw new UnauthorizedError('Invalid webhook signature');
-    }
     const topic = gdprTopicFromPath(request.path);
     if (topic === undefined) throw new NotFoundError('Unknown privacy webhook topic');
     const meta = readWebhookHeaders(request.headers);

@@ -105,3 +105,75 @@ describe('startStaticSite', () => {
     expect((await get('/', 'HEAD')).status).toBe(200);
   });
 });
+
+describe('startStaticSite security headers', () => {
+  let dir: string;
+  let certs: DevCertificates;
+  let site: RunningServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'solpay-static-headers-'));
+    certs = ensureDevCertificates(join(dir, 'certs'));
+    const app = join(dir, 'app');
+    mkdirSync(join(app, 'public'), { recursive: true });
+    writeFileSync(join(app, 'public', 'index.html'), '<!doctype html><head></head>');
+    site = await startStaticSite({
+      name: 'portal',
+      appDir: app,
+      tls: { key: certs.server.key, cert: certs.server.cert },
+      port: 0,
+      config: () => ({ purpleOrigin: 'https://127.0.0.1:4001', rpcUrl: 'http://127.0.0.1:8899' }),
+      handlers: [
+        async (req, res) => {
+          if (req.url !== '/dev/wallet.js') return false;
+          res.end('export {}');
+          return true;
+        },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await site?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function headersOf(path: string, host?: string): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const req = https.request(
+        `${site.url}${path}`,
+        { ca: certs.ca.cert, agent: false, ...(host ? { headers: { host } } : {}) },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode, ...res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it("sends the portal's CloudFront headers on every answer, connect-src pointed at the local stack", async () => {
+    for (const path of ['/', '/payments', '/dev/wallet.js', '/missing.js']) {
+      const headers = await headersOf(path, `127.0.0.1:${site.port}`);
+      expect(headers['content-security-policy']).toContain(
+        "connect-src 'self' https://127.0.0.1:4001 http://127.0.0.1:8899;",
+      );
+      expect(headers['content-security-policy']).toContain(
+        'frame-ancestors https://admin.shopify.com https://*.myshopify.com',
+      );
+      expect(headers).toMatchObject({
+        'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'strict-origin-when-cross-origin',
+      });
+      expect(headers['x-frame-options']).toBeUndefined();
+    }
+  });
+
+  it('leaves HSTS out for localhost (the stack URLs), where Chrome would pin every local dev server to HTTPS', async () => {
+    const headers = await headersOf('/');
+    expect(headers['strict-transport-security']).toBeUndefined();
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+  });
+});

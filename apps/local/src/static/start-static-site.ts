@@ -4,8 +4,15 @@ import https from 'node:https';
 import { extname, join, resolve, sep } from 'node:path';
 import { listenServer } from '../server/listen-server';
 import type { RunningServer } from '../server/running-server';
+import { findRepositoryRoot } from '../stack/find-repository-root';
 import { bundleWebApp, type WebAppBundle } from './bundle-web-app';
 import { contentTypeFor } from './content-type';
+import {
+  loadWebAppSecurityHeaders,
+  WEB_APP_HEADERS_POLICIES,
+  type WebAppName,
+  type WebAppOrigins,
+} from './web-app-security-headers';
 
 /** Options of {@link startStaticSite}. */
 export interface StaticSiteOptions {
@@ -30,17 +37,35 @@ export interface StaticSiteOptions {
   handlers?: ReadonlyArray<(req: IncomingMessage, res: ServerResponse) => Promise<boolean>>;
   /** Markup inserted before `</head>` of every served HTML page (e.g. the dev wallet script). */
   headHtml?: string;
+  /**
+   * The web app whose CloudFront response headers policy (serverless.yml: CSP, HSTS, framing,
+   * referrer) every answer carries, with `connect-src` pointed at `config()`'s `purpleOrigin`
+   * and `rpcUrl`. Default: the app called `name` (`checkout`, `portal`), none for other names;
+   * `false`: none.
+   */
+  securityHeaders?: WebAppName | false;
+  /** The serverless.yml holding the policies (default: the repository's). */
+  serverlessYmlPath?: string;
 }
 
 /**
  * Serves a web app over HTTPS: files from `<appDir>/public`, `main.js` (and `main.css`) built
  * in memory from `<appDir>/src/main.ts` at startup when it exists, `/config.json` from
  * `config`, and `index.html` for client-side routes (paths without a file extension, such as
- * `/pay/<id>`). A build error is logged and `main.js` answers 500 until the next start.
+ * `/pay/<id>`). A build error is logged and `main.js` answers 500 until the next start. Every
+ * answer carries the security headers CloudFront adds on AWS (see
+ * {@link StaticSiteOptions.securityHeaders}).
  */
 export async function startStaticSite(options: StaticSiteOptions): Promise<RunningServer> {
   const log = options.log ?? (() => undefined);
   const publicDir = resolve(options.appDir, 'public');
+  const policyApp = options.securityHeaders ?? (isWebAppName(options.name) ? options.name : false);
+  const securityHeaders = policyApp
+    ? loadWebAppSecurityHeaders(
+        options.serverlessYmlPath ?? join(findRepositoryRoot(), 'serverless.yml'),
+        policyApp,
+      )
+    : undefined;
   let bundle: WebAppBundle = new Map();
   let buildError: string | undefined;
   try {
@@ -63,6 +88,14 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
   );
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (securityHeaders) {
+      for (const [name, value] of Object.entries(securityHeaders(originsOf(options.config)))) {
+        // HSTS binds a host on every port: Chrome would record it for `localhost` (the stack's
+        // URLs) and force HTTPS on every other local dev server for two years.
+        if (name === 'Strict-Transport-Security' && isLocalhost(req.headers.host)) continue;
+        res.setHeader(name, value);
+      }
+    }
     for (const handler of options.handlers ?? []) if (await handler(req, res)) return;
     serve(req, res);
   }
@@ -120,6 +153,24 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
     port: options.port,
     scheme: 'https',
   });
+}
+
+function isWebAppName(name: string): name is WebAppName {
+  return Object.hasOwn(WEB_APP_HEADERS_POLICIES, name);
+}
+
+function originsOf(config: StaticSiteOptions['config']): WebAppOrigins {
+  const values = config?.() ?? {};
+  const { purpleOrigin, rpcUrl } = values;
+  if (typeof purpleOrigin !== 'string') {
+    throw new Error('security headers need config().purpleOrigin (the CSP connect-src)');
+  }
+  return { purpleOrigin, browserRpcOrigin: typeof rpcUrl === 'string' ? rpcUrl : undefined };
+}
+
+function isLocalhost(host: string | undefined): boolean {
+  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  return name === 'localhost' || name.endsWith('.localhost');
 }
 
 function isFile(path: string): boolean {

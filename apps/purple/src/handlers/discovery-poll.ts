@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runDiscoveryPoll } from '@solpay/domain';
 import { createWorkerHandler } from '@solpay/lambda';
-import { getAppServices } from '@solpay/services';
+import { createPostgresRateLimiter, getAppServices } from '@solpay/services';
 import { z } from 'zod';
 
 /** EventBridge's scheduled event (or a plain `{}` from the local timer). */
@@ -16,15 +16,18 @@ const POLL_INTERVAL_MS = 3_000;
 /**
  * The scheduled discovery fallback (EventBridge `rate(1 minute)`; every ~2 s in the local
  * stack): settles committed served transactions, expires stale ones, rejects expired payments
- * (guard burned first), retries unfinished rejects and sweeps guard rent. EventBridge cannot
- * schedule more often than once a minute, so a scheduled run keeps polling every 3 s while
- * served transactions are pending (a webhook arrives at `confirmed`, before the `finalized`
- * commitment Shopify waits for), and stops as soon as nothing is pending.
+ * (guard burned first), retries unfinished rejects and sweeps guard rent; each run first prunes
+ * expired rate-limit counters. EventBridge cannot schedule more often than once a minute, so a
+ * scheduled run keeps polling every 3 s while served transactions are pending (a webhook arrives
+ * at `confirmed`, before the `finalized` commitment Shopify waits for), and stops as soon as
+ * nothing is pending.
  */
 export const handler = createWorkerHandler('discovery-poll', pollInput, async (input) => {
   const loopSeconds = input.loopSeconds ?? (input.source === 'aws.events' ? 45 : 0);
   const deadline = Date.now() + loopSeconds * 1000;
-  const engine = getAppServices().engine;
+  const services = getAppServices();
+  const engine = services.engine;
+  const prunedRateLimitCounters = await pruneRateLimitCounters(services);
   let report = await runDiscoveryPoll(engine);
   let runs = 1;
   while (report.checked > 0 && Date.now() + POLL_INTERVAL_MS < deadline) {
@@ -32,5 +35,21 @@ export const handler = createWorkerHandler('discovery-poll', pollInput, async (i
     report = await runDiscoveryPoll(engine);
     runs += 1;
   }
-  return { ...report, runs };
+  return { ...report, runs, prunedRateLimitCounters };
 });
+
+/**
+ * Deletes the rate-limit counters of finished windows, once per run: one indexed range delete
+ * (`expires_at`), bounded by what a minute or so of traffic created since the last run. A
+ * failure is logged, never fails the poll (the counters only take space).
+ */
+async function pruneRateLimitCounters(
+  services: ReturnType<typeof getAppServices>,
+): Promise<number> {
+  try {
+    return await createPostgresRateLimiter(services.prisma).pruneExpired();
+  } catch (error) {
+    services.logger.warn('pruning rate-limit counters failed', { error });
+    return 0;
+  }
+}

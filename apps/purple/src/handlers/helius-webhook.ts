@@ -6,27 +6,38 @@ import {
   UnauthorizedError,
 } from '@solpay/lambda';
 import {
+  createPostgresRateLimiter,
   getAppServices,
   heliusSignatures,
   heliusWebhookPayloadSchema,
   isHeliusAuthorized,
+  PURPLE_RATE_LIMITS,
 } from '@solpay/services';
-import { z } from 'zod';
-
-const authorizationSchema = z.looseObject({ authorization: z.string().optional() });
 
 /**
  * `POST /webhooks/helius` (purple): Helius deliveries (raw or enhanced, specs §C.1). The
- * `Authorization` header must equal `HELIUS_WEBHOOK_SECRET` (constant-time) or nothing is read:
- * 401. Each signature is only a hint — `settleSignature` validates it from chain data and moves
- * a record at most once however often it arrives. Answers `200 { received, settled }`.
+ * `Authorization` header must equal `HELIUS_WEBHOOK_SECRET` (constant-time) before the body is
+ * even parsed, else 401. Authenticated deliveries share one budget (`HELIUS_RATE_LIMIT` per
+ * minute; over it: 429 + `Retry-After`, which Helius retries, and the discovery poll is the
+ * fallback). Each signature is only a hint — `settleSignature` validates it from chain data and
+ * moves a record at most once however often it arrives. Answers `200 { received, settled }`.
  */
 export const handler = createHttpHandler(
-  { name: 'helius-webhook', headersSchema: authorizationSchema, maxBodyBytes: 1024 * 1024 },
+  {
+    name: 'helius-webhook',
+    maxBodyBytes: 1024 * 1024,
+    authenticate: ({ headers }) => {
+      const secret = getAppServices().config(['helius']).helius.webhookSecret;
+      if (!isHeliusAuthorized(headers.authorization, secret)) throw new UnauthorizedError();
+    },
+  },
   async (request) => {
     const services = getAppServices();
-    const secret = services.config(['helius']).helius.webhookSecret;
-    if (!isHeliusAuthorized(request.headers.authorization, secret)) throw new UnauthorizedError();
+    const { heliusWebhooksPerMinute } = services.config(['rateLimits']).rateLimits;
+    await createPostgresRateLimiter(services.prisma).enforce(
+      { ...PURPLE_RATE_LIMITS.heliusWebhook, limit: heliusWebhooksPerMinute },
+      'deliveries',
+    );
     const parsed = heliusWebhookPayloadSchema.safeParse(request.body);
     // Validated only after the secret matched, so strangers learn nothing about the shape.
     if (!parsed.success) throw toValidationError(parsed.error, 'body');

@@ -1,6 +1,11 @@
 import { serveTransaction } from '@solpay/domain';
-import { createHttpHandler, jsonResponse, NotFoundError } from '@solpay/lambda';
-import { getAppServices, isRecordId } from '@solpay/services';
+import { createHttpHandler, jsonResponse, NotFoundError, RateLimitedError } from '@solpay/lambda';
+import {
+  createPostgresRateLimiter,
+  getAppServices,
+  isRecordId,
+  PURPLE_RATE_LIMITS,
+} from '@solpay/services';
 import { parseTransactionRequestAccount, transactionRequestMetadata } from '@solpay/solana';
 import { z } from 'zod';
 
@@ -12,7 +17,11 @@ const kindSchema = z.enum(['payment', 'refund']);
  * by the same code. `GET` → `{ label, icon }`; `POST { account }` → `{ transaction, message }`
  * (legacy, pre-signed by gas and guard); `OPTIONS` → CORS preflight. Every answer, errors
  * included, allows any origin (browser wallets fetch with `mode: 'cors'`); errors are
- * `{ code, message }` with 400/403/404/409/410/422, which wallets show.
+ * `{ code, message }` with 400/403/404/409/410/422/429, which wallets show.
+ *
+ * Rate limits (per minute, shared by all instances): every request counts against its source IP
+ * (`TX_RATE_LIMIT_PER_IP`), and requests for a well-formed record id against that record
+ * (`TX_RATE_LIMIT_PER_RECORD`); over either → 429 with `Retry-After`.
  *
  * The icon is the checkout web app's static `/icon.svg` (`${CHECKOUT_ORIGIN}/icon.svg`): a real
  * SVG on an origin we already serve, so purple needs no extra route.
@@ -20,11 +29,40 @@ const kindSchema = z.enum(['payment', 'refund']);
 export const handler = createHttpHandler(
   { name: 'transaction-request', cors: 'any', maxBodyBytes: 4 * 1024 },
   async (request) => {
+    const services = getAppServices();
+    const limits = services.config(['rateLimits']).rateLimits;
+    const limiter = createPostgresRateLimiter(services.prisma);
+    const perIp = await limiter.hit(
+      {
+        ...PURPLE_RATE_LIMITS.transactionRequestPerIp,
+        limit: limits.transactionRequestsPerIpPerMinute,
+      },
+      request.sourceIp || 'unknown',
+    );
+    if (!perIp.ok) {
+      throw new RateLimitedError(
+        `Too many requests from your network; try again in ${perIp.retryAfterSeconds} s`,
+        perIp.retryAfterSeconds,
+      );
+    }
+
     const kind = kindSchema.safeParse(request.pathParams.kind);
     const recordId = request.pathParams.recordId ?? '';
     if (!kind.success) throw new NotFoundError('Unknown transaction request');
     if (!isRecordId(recordId)) throw new NotFoundError(`Unknown ${kind.data}`);
-    const services = getAppServices();
+    const perRecord = await limiter.hit(
+      {
+        ...PURPLE_RATE_LIMITS.transactionRequestPerRecord,
+        limit: limits.transactionRequestsPerRecordPerMinute,
+      },
+      `${kind.data}:${recordId.toLowerCase()}`,
+    );
+    if (!perRecord.ok) {
+      throw new RateLimitedError(
+        `Too many requests for this ${kind.data}; try again in ${perRecord.retryAfterSeconds} s`,
+        perRecord.retryAfterSeconds,
+      );
+    }
 
     if (request.method === 'GET') {
       const record = await services.engine.records.findRecord(kind.data, recordId);

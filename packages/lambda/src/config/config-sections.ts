@@ -2,6 +2,7 @@ import type { ConfigSection } from './config-section';
 import { databaseSection } from './sections/database-section';
 import { heliusSection } from './sections/helius-section';
 import { queueSection } from './sections/queue-section';
+import { rateLimitSection } from './sections/rate-limit-section';
 import { runtimeSection } from './sections/runtime-section';
 import { screeningSection } from './sections/screening-section';
 import { shopifySection } from './sections/shopify-section';
@@ -18,6 +19,7 @@ export const configSections = {
   helius: heliusSection,
   screening: screeningSection,
   queue: queueSection,
+  rateLimits: rateLimitSection,
 } as const;
 
 /** The name of a configuration section. */

@@ -13,3 +13,4 @@ export * from './sections/web-section';
 export * from './sections/helius-section';
 export * from './sections/screening-section';
 export * from './sections/queue-section';
+export * from './sections/rate-limit-section';

@@ -20,7 +20,15 @@ function addHeaders(request: HttpMiddyRequest, policy: CorsPolicy): void {
   const response = request.response;
   if (!response) return;
   const origin = request.event.normalized.request.headers.origin;
-  response.headers = { ...response.headers, ...corsHeaders(policy, origin) };
+  const retryAfter = Object.keys(response.headers ?? {}).some(
+    (name) => name.toLowerCase() === 'retry-after',
+  );
+  response.headers = {
+    ...response.headers,
+    ...corsHeaders(policy, origin),
+    // Not a CORS-safelisted header: browser callers could not read a 429's wait otherwise.
+    ...(retryAfter ? { 'access-control-expose-headers': 'Retry-After' } : {}),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+export * from './authenticate-middleware';
 export * from './body-size-limit-middleware';
 export * from './cors-middleware';
 export * from './error-mapper-middleware';
