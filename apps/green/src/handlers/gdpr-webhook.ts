@@ -1,13 +1,11 @@
 import { gdprTopicFromPath, handleGdprWebhook, parseGdprWebhook } from '@solpay/domain';
+import { BadRequestError, createHttpHandler, jsonResponse, NotFoundError } from '@solpay/lambda';
 import {
-  BadRequestError,
-  createHttpHandler,
-  jsonResponse,
-  NotFoundError,
-  UnauthorizedError,
-} from '@solpay/lambda';
-import { createPrismaGdprStore, getAppServices } from '@solpay/services';
-import { normalizeShopDomain, readWebhookHeaders, verifyWebhookHmac } from '@solpay/shopify';
+  authenticateShopifyWebhook,
+  createPrismaGdprStore,
+  getAppServices,
+  readShopifyWebhookHeaders,
+} from '@solpay/services';
 
 /**
  * `POST /gdpr/customers/data_request`, `/gdpr/customers/redact`, `/gdpr/shop/redact` (green):
@@ -22,27 +20,14 @@ export const handler = createHttpHandler(
   {
     name: 'gdpr-webhook',
     maxBodyBytes: 256 * 1024,
-    // Before the body is parsed: a bad signature is 401 whatever the body (specs §A.6).
-    authenticate: ({ rawBody, headers }) => {
-      const { apiSecret } = getAppServices().config(['shopify']).shopify;
-      if (!verifyWebhookHmac({ rawBody, headers, secret: apiSecret })) {
-        throw new UnauthorizedError('Invalid webhook signature');
-      }
-    },
+    authenticate: authenticateShopifyWebhook,
   },
   async (request) => {
     const services = getAppServices();
     const topic = gdprTopicFromPath(request.path);
     if (topic === undefined) throw new NotFoundError('Unknown privacy webhook topic');
-    const meta = readWebhookHeaders(request.headers);
-    if (meta.topic !== topic) {
-      throw new BadRequestError(
-        `Webhook topic header (${meta.topic ?? 'missing'}) does not match ${topic}`,
-      );
-    }
-    if (meta.webhookId === undefined) throw new BadRequestError('Missing webhook id header');
-    const shopDomain = normalizeShopDomain(meta.shopDomain ?? '');
-    if (shopDomain === null) throw new BadRequestError('Missing or invalid shop domain header');
+    const meta = readShopifyWebhookHeaders(request.headers, topic);
+    const shopDomain = meta.shopDomain;
     const webhook = parseGdprWebhook(topic, request.body);
     if (webhook.payload.shop_domain !== shopDomain) {
       throw new BadRequestError('shop_domain does not match the shop domain header');

@@ -1,8 +1,9 @@
-import { BadRequestError, UnauthorizedError } from '@solpay/lambda';
+import { BadRequestError, UnauthorizedError, type HttpAuthenticate } from '@solpay/lambda';
 import { normalizeShopDomain, readWebhookHeaders, verifyWebhookHmac } from '@solpay/shopify';
+import { getAppServices } from '../app-services';
 
-/** What a verified Shopify webhook delivery says about itself. */
-export interface VerifiedShopifyWebhook {
+/** What a Shopify webhook delivery says about itself, once its headers were checked. */
+export interface ShopifyWebhookHeaders {
   topic: string;
   webhookId: string;
   shopDomain: string;
@@ -10,28 +11,29 @@ export interface VerifiedShopifyWebhook {
 }
 
 /**
- * Authenticates a Shopify webhook delivery (HMAC-SHA256 of the RAW body with the app's client
- * secret, either header family, constant time → 401 otherwise) and reads its headers: the topic
- * must be `expectedTopic`, and the webhook id and a `*.myshopify.com` shop domain must be present
- * (400 otherwise).
+ * The `authenticate` step of every Shopify webhook handler: the HMAC-SHA256 of the RAW body with
+ * the app's client secret (either header family, constant time) must match, else 401 — before
+ * the body is parsed, so a malformed body with a bad signature is 401 too (specs §A.6).
  */
-export function verifyShopifyWebhook(
-  request: { rawBody: string; headers: Record<string, string | undefined> },
-  options: { secret: string; expectedTopic: string },
-): VerifiedShopifyWebhook {
-  if (
-    !verifyWebhookHmac({
-      rawBody: request.rawBody,
-      headers: request.headers,
-      secret: options.secret,
-    })
-  ) {
+export const authenticateShopifyWebhook: HttpAuthenticate = ({ rawBody, headers }) => {
+  const { apiSecret } = getAppServices().config(['shopify']).shopify;
+  if (!verifyWebhookHmac({ rawBody, headers, secret: apiSecret })) {
     throw new UnauthorizedError('Invalid webhook signature');
   }
-  const meta = readWebhookHeaders(request.headers);
-  if (meta.topic !== options.expectedTopic) {
+};
+
+/**
+ * Reads an authenticated delivery's headers: the topic must be `expectedTopic`, and the webhook
+ * id and a `*.myshopify.com` shop domain must be present (400 otherwise).
+ */
+export function readShopifyWebhookHeaders(
+  headers: Record<string, string | undefined>,
+  expectedTopic: string,
+): ShopifyWebhookHeaders {
+  const meta = readWebhookHeaders(headers);
+  if (meta.topic !== expectedTopic) {
     throw new BadRequestError(
-      `Webhook topic header (${meta.topic ?? 'missing'}) does not match ${options.expectedTopic}`,
+      `Webhook topic header (${meta.topic ?? 'missing'}) does not match ${expectedTopic}`,
     );
   }
   if (meta.webhookId === undefined) throw new BadRequestError('Missing webhook id header');

@@ -29,6 +29,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
     if (typeof value === 'function') element.addEventListener(name.replace(/^on/, ''), value);
+    // Through the CSSOM, not the `style` attribute: CSP `style-src 'self'` blocks inline style
+    // attributes but allows styles set from our own script.
+    else if (name === 'style') element.style.cssText = String(value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
   appendChildren(element, children);
