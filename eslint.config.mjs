@@ -42,6 +42,7 @@ export default tseslint.config(
       'bench/**',
       'scripts/**',
       'prisma.config.ts',
+      'jest.setup-env.ts',
       '**/*.test.ts',
       'packages/testkit/**',
     ],

@@ -1,12 +1,17 @@
 import { formatStackSummary } from './stack/format-stack-summary';
 import { startLocalStack } from './stack/start-local-stack';
 
-/** `npm start`: runs the local stack until SIGINT/SIGTERM, then stops it and exits 0. */
+/**
+ * `npm start`: runs the local stack until SIGINT/SIGTERM, then stops it and exits 0. The state
+ * folder is `<repo>/.local` unless `LOCAL_DATA_DIR` names another (tests run several stacks).
+ */
 async function main(): Promise<void> {
   const log = (line: string) =>
     console.log(`[local ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const dataDir = process.env.LOCAL_DATA_DIR?.trim();
   const stack = await startLocalStack({
     log,
+    ...(dataDir ? { dataDir } : {}),
     accessLog: process.env.LOCAL_ACCESS_LOG !== '0',
   });
   console.log(formatStackSummary(stack));

@@ -302,9 +302,24 @@ describe.each(formats)('createHttpHandler with %s events', (_label, buildEvent) 
     });
     const response = await call({ method: 'GET', path: '/rpc' });
     expect(response.statusCode).toBe(503);
-    expect(response.json).toMatchObject({ code: 'INTERNAL', message: 'Internal error' });
+    expect(response.json).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: 'Service temporarily unavailable',
+    });
     expect(response.body).not.toContain('timed out');
     expect(response.headers?.['Retry-After']).toBe('5');
+  });
+
+  it('answers 503 when the database cannot be reached, without its details', async () => {
+    const { call } = setup({ name: 'db' }, async () => {
+      throw Object.assign(new Error("Can't reach database server at 10.0.0.5:5432"), {
+        code: 'P1001',
+      });
+    });
+    const response = await call({ method: 'GET', path: '/db' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(response.body).not.toContain('10.0.0.5');
   });
 
   it('maps a ZodError thrown by the handler to 400', async () => {

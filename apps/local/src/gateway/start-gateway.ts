@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { listenServer } from '../server/listen-server';
+import { answerClientError } from './answer-client-error';
 import type { RunningServer } from '../server/running-server';
 import { buildHttpApiEvent } from './build-http-api-event';
 import { buildRestApiEvent, type GatewayIdentity } from './build-rest-api-event';
@@ -43,7 +44,8 @@ export interface GatewayOptions {
  * Starts a local API Gateway over HTTPS: it matches each request against the serverless.yml
  * routes of this gateway, builds the event API Gateway would send (REST v1 for green, HTTP API
  * v2 for purple), calls the handler with a Lambda-like context and writes its result.
- * Unknown route → 404 `{code:'NOT_FOUND'}`; body over the limit → 413; handler throws, times
+ * Unknown route → 404 `{code:'NOT_FOUND'}`; body over the limit → 413; headers over Node's
+ * limit or an unparseable request → 431/400 (JSON too, see `answerClientError`); handler throws, times
  * out or returns a malformed result → 502 `{code:'INTERNAL'}` (the error goes to the log only).
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
@@ -75,6 +77,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         });
     },
   );
+
+  server.on('clientError', answerClientError);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<GatewayResponse> {
     const declared = Number(req.headers['content-length'] ?? 0);

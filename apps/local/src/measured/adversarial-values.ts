@@ -63,7 +63,9 @@ export const adversarialValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Replaces the value at a random existing path of `base` (nested objects included) with `value`. */
-export function withFieldReplaced(base: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
+export function withFieldReplaced(
+  base: Record<string, unknown>,
+): fc.Arbitrary<Record<string, unknown>> {
   const paths: string[][] = [];
   const walk = (node: unknown, path: string[]) => {
     if (node && typeof node === 'object' && !Array.isArray(node)) {
@@ -98,7 +100,7 @@ export const junkBody: fc.Arbitrary<string> = fc.oneof(
     'null',
     '"string"',
     '{"a":'.repeat(2000),
-    '[' .repeat(5000),
+    '['.repeat(5000),
     '{"__proto__":{"admin":true}}',
     '\u0000\u0001\u0002',
     JSON.stringify({ id: 'x'.repeat(300_000) }),

@@ -32,7 +32,17 @@ export function createHttpsCaller(
     new Promise((resolve, reject) => {
       const req = https.request(
         new URL(request.path, origin),
-        { method: request.method, agent, headers: request.headers ?? {} },
+        {
+          method: request.method,
+          agent,
+          // Node sends DELETE/OPTIONS bodies unframed unless the length is given.
+          headers: {
+            ...(request.body === undefined
+              ? {}
+              : { 'content-length': String(Buffer.byteLength(request.body)) }),
+            ...request.headers,
+          },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -18,7 +18,9 @@ const TABLES = [
 
 /** Counts the rows of every application table (fuzz and fault tests compare before/after). */
 export async function rowCounts(prisma: PrismaClient): Promise<RowCounts> {
-  const select = TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`).join(', ');
+  const select = TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`).join(
+    ', ',
+  );
   const rows = await prisma.$queryRawUnsafe<RowCounts[]>(`SELECT ${select}`);
   return { ...(rows[0] ?? {}) };
 }

@@ -7,3 +7,4 @@ export * from './parse-cookie-header';
 export * from './to-api-gateway-result';
 export * from './to-http-response';
 export * from './to-validation-error';
+export * from './is-dependency-unavailable';

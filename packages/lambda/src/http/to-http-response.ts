@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { AppError } from '../errors/app-error';
+import { isDependencyUnavailable } from './is-dependency-unavailable';
 import type { HttpResult } from './http-result';
 import { jsonResponse } from './json-response';
 import { toValidationError } from './to-validation-error';
@@ -21,8 +22,11 @@ export interface ErrorBody {
 /**
  * The one mapping from a thrown value to an HTTP response. An {@link AppError} below 500 gives
  * its status and `{ code, message, details? }`; a `ZodError` gives 400 `VALIDATION_FAILED`
- * naming the field; anything else, and every 5xx, gives `{ code: 'INTERNAL', message:
- * 'Internal error', requestId }` with the real message and stack kept out of the response.
+ * naming the field. A 503 (an unavailable dependency: our `UpstreamUnavailableError`, or a
+ * database that cannot be reached) gives `{ code: 'UPSTREAM_UNAVAILABLE', message: 'Service
+ * temporarily unavailable', requestId }` so callers know to retry; anything else gives
+ * `{ code: 'INTERNAL', message: 'Internal error', requestId }`. 5xx bodies never carry the real
+ * message or stack.
  */
 export function toHttpResponse(error: unknown, options: ToHttpResponseOptions): HttpResult {
   const mapped = error instanceof ZodError ? toValidationError(error) : error;
@@ -32,12 +36,20 @@ export function toHttpResponse(error: unknown, options: ToHttpResponseOptions): 
     if (mapped.details) body.details = mapped.details;
     return jsonResponse(mapped.status, body, { ...mapped.headers, ...headers });
   }
-  const status = mapped instanceof AppError && mapped.status >= 500 ? mapped.status : 500;
+  const status =
+    mapped instanceof AppError && mapped.status >= 500
+      ? mapped.status
+      : isDependencyUnavailable(mapped)
+        ? 503
+        : 500;
   const extraHeaders = mapped instanceof AppError ? mapped.headers : undefined;
-  const body: ErrorBody = {
-    code: 'INTERNAL',
-    message: 'Internal error',
-    requestId: options.requestId,
-  };
+  const body: ErrorBody =
+    status === 503
+      ? {
+          code: 'UPSTREAM_UNAVAILABLE',
+          message: 'Service temporarily unavailable',
+          requestId: options.requestId,
+        }
+      : { code: 'INTERNAL', message: 'Internal error', requestId: options.requestId };
   return jsonResponse(status, body, { ...extraHeaders, ...headers });
 }

@@ -1,0 +1,59 @@
+import https from 'node:https';
+
+/** TLS material for a request: the CA to trust and, for green's mTLS, the client identity. */
+export interface TlsIdentity {
+  ca: string;
+  cert?: string;
+  key?: string;
+}
+
+/** A JSON answer. */
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Sends one HTTPS request with a JSON body (when given) and reads the JSON answer. Node's `fetch`
+ * cannot present a client certificate, so green (mTLS) is called through `node:https`.
+ */
+export function httpsJson(
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: unknown; tls: TlsIdentity },
+): Promise<JsonAnswer> {
+  const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      url,
+      {
+        method: init.method,
+        ca: init.tls.ca,
+        ...(init.tls.cert ? { cert: init.tls.cert, key: init.tls.key } : {}),
+        agent: false,
+        headers: {
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
+        timeout: 30_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // Not JSON: keep the text.
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${init.method} ${url} timed out`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { findRepositoryRoot } from '../apps/local/src/stack/find-repository-root';
+import type { BenchRow } from './report/bench-row';
+import { formatTable } from './report/format-table';
+import { writeResults, type BenchResults } from './report/write-results';
+import { spawnBenchStack } from './stack/spawn-bench-stack';
+import type { BenchContext } from './suites/bench-context';
+import { BENCH_SUITES } from './suites/bench-suites';
+
+const USAGE = `npm run bench [-- --runs 3 --duration 5 --only payment,tx,e2e,cold]`;
+
+/**
+ * `npm run bench`: starts the local stack in a child process (fresh state in a temp folder), runs
+ * the suites in order, prints one table with every figure (median of the runs), its baseline
+ * measured in the same run and the ratio, and writes the JSON to `bench/results/`.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '3' },
+      duration: { type: 'string', default: '5' },
+      only: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const runs = Number(values.runs);
+  const durationSeconds = Number(values.duration);
+  if (!Number.isInteger(runs) || runs < 1 || !(durationSeconds > 0)) throw new Error(USAGE);
+  const wanted = values.only?.split(',').map((s) => s.trim());
+  const suites = BENCH_SUITES.filter((suite) => !wanted || wanted.includes(suite.name));
+
+  const rootDir = findRepositoryRoot();
+  const startedAt = new Date();
+  const log = (line: string) =>
+    console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'solpay-bench-'));
+  log(`starting the local stack in ${dataDir} …`);
+  const running = await spawnBenchStack(rootDir, dataDir);
+  const rows: BenchRow[] = [];
+  const skipped: BenchResults['skipped'] = [];
+  try {
+    const { stack } = running;
+    log(`stack up (pid ${running.pid}): green ${stack.urls.green}, purple ${stack.urls.purple}`);
+    const ctx: BenchContext = {
+      rootDir,
+      stack,
+      appEnv: running.appEnv,
+      tls: {
+        ca: readFileSync(stack.certs.ca, 'utf8'),
+        cert: readFileSync(stack.certs.shopifyClientCert, 'utf8'),
+        key: readFileSync(stack.certs.shopifyClientKey, 'utf8'),
+      },
+      runs,
+      durationSeconds,
+      log,
+    };
+    for (const suite of suites) {
+      log(`── ${suite.title}`);
+      try {
+        rows.push(...(await suite.run(ctx)));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        log(`${suite.name} could not run: ${reason}`);
+        skipped.push({ suite: suite.name, reason });
+      }
+    }
+  } finally {
+    await running.stop();
+    if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, platform: process.platform },
+    settings: { runs, durationSeconds, suites: suites.map((s) => s.name) },
+    rows,
+    skipped,
+  };
+  const file = writeResults(join(rootDir, 'bench', 'results'), results);
+  console.log('');
+  console.log(
+    `Solana Pay for Shopify — benchmarks (median of ${runs} runs, ${durationSeconds} s each, ` +
+      `${results.machine.cpus} CPUs, Node ${process.version})`,
+  );
+  console.log(formatTable(rows));
+  for (const { suite, reason } of skipped) console.log(`skipped ${suite}: ${reason}`);
+  console.log(`\nJSON: ${file}`);
+  if (skipped.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import type { StackFile } from '../../apps/local/src/index';
+
+/** What every suite gets. */
+export interface BenchContext {
+  rootDir: string;
+  stack: StackFile;
+  /** The stack's application environment (secrets, URLs) for in-process baselines and cold starts. */
+  appEnv: Record<string, string>;
+  /** PEM contents: the server CA, and Shopify's client certificate and key for green. */
+  tls: { ca: string; cert: string; key: string };
+  /** Runs per figure (the median is reported). */
+  runs: number;
+  /** Length of one load run. */
+  durationSeconds: number;
+  log: (line: string) => void;
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { loadServerlessFunctions, resolveModuleFile } from '../../apps/local/src/index';
+import { bundleHandler } from '../cold/bundle-handler';
+import { coldStartEvent } from '../cold/cold-start-event';
+import { timeFreshProcess } from '../cold/time-fresh-process';
+import type { BenchRow } from '../report/bench-row';
+import { median } from '../stats/median';
+import type { BenchContext } from './bench-context';
+
+const GROUP = 'cold start per Lambda bundle (fresh Node process → first response)';
+
+/**
+ * For every function in serverless.yml: bundle it as `serverless package` does, report the
+ * bundle size, then start a fresh Node process (with the stack's environment and the deployed
+ * `NODE_OPTIONS=--enable-source-maps`) that loads the bundle and answers one realistic event;
+ * the time from spawn to the answer is the cold start. Baseline: a bare Node process printing
+ * one line, measured in the same run.
+ */
+export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> {
+  const outDir = mkdtempSync(join(tmpdir(), 'solpay-cold-'));
+  try {
+    const runner = join(outDir, 'cold-start-runner.js');
+    await build({
+      entryPoints: [join(ctx.rootDir, 'bench', 'cold', 'cold-start-runner.ts')],
+      outfile: runner,
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      ...ctx.appEnv,
+      NODE_OPTIONS: '--enable-source-maps',
+      NODE_EXTRA_CA_CERTS: ctx.stack.certs.ca,
+    };
+    const bare = async () =>
+      (await timeFreshProcess(['-e', "process.stdout.write('COLD {}\\n')"], env)).totalMs;
+    const functions = loadServerlessFunctions(join(ctx.rootDir, 'serverless.yml'));
+    const rows: BenchRow[] = [];
+    for (const fn of functions) {
+      const entry = resolveModuleFile(fn);
+      if (!entry) {
+        rows.push({
+          group: GROUP,
+          metric: `${fn.name} size`,
+          unit: 'KB',
+          value: null,
+          note: 'handler missing',
+        });
+        continue;
+      }
+      let bundle;
+      try {
+        bundle = await bundleHandler(fn.name, entry, outDir);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        rows.push({
+          group: GROUP,
+          metric: `${fn.name} size`,
+          unit: 'KB',
+          value: null,
+          note: `bundling failed: ${reason}`,
+        });
+        continue;
+      }
+      const eventFile = join(outDir, fn.name, 'event.json');
+      const times: number[] = [];
+      const bareTimes: number[] = [];
+      const outcomes = new Set<string>();
+      for (let run = 0; run < ctx.runs; run += 1) {
+        writeFileSync(eventFile, JSON.stringify(coldStartEvent(fn, ctx.stack, ctx.appEnv)));
+        const timing = await timeFreshProcess([runner, bundle.file, fn.exportName, eventFile], env);
+        times.push(timing.totalMs);
+        const report = timing.report;
+        outcomes.add(String(report?.outcome ?? report?.error ?? 'no answer'));
+        bareTimes.push(await bare());
+      }
+      const value = median(times);
+      const baseline = median(bareTimes);
+      ctx.log(
+        `${fn.name}: ${(bundle.bytes / 1024).toFixed(0)} KB, first response ${value.toFixed(0)} ms (${[...outcomes].join(', ')})`,
+      );
+      rows.push(
+        { group: GROUP, metric: `${fn.name} size`, unit: 'KB', value: bundle.bytes / 1024 },
+        {
+          group: GROUP,
+          metric: `${fn.name} first response`,
+          unit: 'ms',
+          value,
+          baseline,
+          ratio: value / baseline,
+          note: `answered: ${[...outcomes].join(', ')}; baseline: bare node start`,
+        },
+      );
+    }
+    return rows;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
