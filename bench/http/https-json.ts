@@ -1,4 +1,5 @@
 import https from 'node:https';
+import { readJsonOrText } from '../../apps/local/src/measured/read-json-or-text';
 
 /** TLS material for a request: the CA to trust and, for green's mTLS, the client identity. */
 export interface TlsIdentity {
@@ -37,19 +38,7 @@ export function httpsJson(
         timeout: 30_000,
       },
       (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            // Not JSON: keep the text.
-          }
-          resolve({ status: res.statusCode ?? 0, body });
-        });
-        res.on('error', reject);
+        readJsonOrText(res).then(({ status, body }) => resolve({ status, body }), reject);
       },
     );
     req.on('timeout', () => req.destroy(new Error(`${init.method} ${url} timed out`)));

@@ -8,9 +8,10 @@ import type {
 import type { z } from 'zod';
 import { readConfig } from './config/read-config';
 import { BadRequestError } from './errors/app-error';
+import { createInvocationLogger } from './handlers/invocation-logger';
 import type { WorkerOptions } from './handlers/worker-options';
 import { toValidationError } from './http/to-validation-error';
-import { createLogger, type Logger } from './logging/logger';
+import type { Logger } from './logging/logger';
 import { reportError } from './sentry/report-error';
 import { withSentry } from './sentry/with-sentry';
 
@@ -47,14 +48,7 @@ export function createSqsHandler<TSchema extends z.ZodType>(
   const runtime = options.runtime ?? readConfig(['runtime']).runtime;
 
   const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-    const requestId = context?.awsRequestId;
-    const logger = createLogger({
-      service: runtime.serviceName,
-      level: runtime.logLevel,
-      ...(requestId ? { requestId } : {}),
-      fields: { handler: name },
-      ...(options.logWrite ? { write: options.logWrite } : {}),
-    });
+    const logger = createInvocationLogger(runtime, name, context, options);
 
     const processRecord = async (record: SQSRecord): Promise<boolean> => {
       const recordLogger = logger.child({ messageId: record.messageId });
@@ -69,7 +63,7 @@ export function createSqsHandler<TSchema extends z.ZodType>(
           receiveCount: record.attributes?.ApproximateReceiveCount,
         });
         reportError(error, {
-          ...(requestId ? { requestId } : {}),
+          ...(context?.awsRequestId ? { requestId: context.awsRequestId } : {}),
           handler: name,
           messageId: record.messageId,
         });

@@ -1,10 +1,11 @@
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { readConfig } from './config/read-config';
+import { createInvocationLogger } from './handlers/invocation-logger';
 import type { WorkerOptions } from './handlers/worker-options';
 import { isExpectedError } from './handlers/is-expected-error';
 import { toValidationError } from './http/to-validation-error';
-import { createLogger, type Logger } from './logging/logger';
+import type { Logger } from './logging/logger';
 import { reportError } from './sentry/report-error';
 import { withSentry } from './sentry/with-sentry';
 
@@ -29,14 +30,7 @@ export function createWorkerHandler<TSchema extends z.ZodType, TResult>(
 ): (event: unknown, context: Context) => Promise<TResult> {
   const runtime = options.runtime ?? readConfig(['runtime']).runtime;
   const handler = async (event: unknown, context: Context): Promise<TResult> => {
-    const requestId = context?.awsRequestId;
-    const logger = createLogger({
-      service: runtime.serviceName,
-      level: runtime.logLevel,
-      ...(requestId ? { requestId } : {}),
-      fields: { handler: name },
-      ...(options.logWrite ? { write: options.logWrite } : {}),
-    });
+    const logger = createInvocationLogger(runtime, name, context, options);
     const startedAt = performance.now();
     const durationMs = () => Math.round((performance.now() - startedAt) * 10) / 10;
     try {
@@ -50,7 +44,10 @@ export function createWorkerHandler<TSchema extends z.ZodType, TResult>(
         logger.warn('worker failed', { durationMs: durationMs(), error });
       } else {
         logger.error('worker failed', { durationMs: durationMs(), error });
-        reportError(error, { ...(requestId ? { requestId } : {}), handler: name });
+        reportError(error, {
+          ...(context?.awsRequestId ? { requestId: context.awsRequestId } : {}),
+          handler: name,
+        });
       }
       throw error;
     }

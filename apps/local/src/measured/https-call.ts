@@ -1,4 +1,5 @@
 import https from 'node:https';
+import { readJsonOrText } from './read-json-or-text';
 
 /** One answer of {@link httpsCall}. */
 export interface HttpsAnswer {
@@ -44,19 +45,7 @@ export function createHttpsCaller(
           },
         },
         (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let body: unknown = text;
-            try {
-              body = JSON.parse(text);
-            } catch {
-              // Keep the text.
-            }
-            resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
-          });
-          res.on('error', reject);
+          readJsonOrText(res).then(resolve, reject);
         },
       );
       req.setTimeout(timeoutMs, () =>
