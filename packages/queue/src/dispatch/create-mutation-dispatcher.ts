@@ -10,8 +10,13 @@ import type { RetryScheduler } from '../ports/retry-scheduler';
 import type { MerchantAccessTokens } from '../tokens/create-merchant-access-tokens';
 import type { DispatchResult } from './dispatch-result';
 
-/** How long a claimed row belongs to one worker before another may take it over (default). */
-export const DEFAULT_LOCK_MS = 2 * 60 * 1000;
+/**
+ * How long a claimed row belongs to one worker before another may take it over (default). It
+ * must outlast any single attempt — the retry Lambda times out at 30 s and a send is bounded by
+ * the Shopify HTTP timeout plus one token refresh — and no more, since it is also how long a
+ * mutation waits after its worker crashed mid-send.
+ */
+export const DEFAULT_LOCK_MS = 60 * 1000;
 
 /** Dependencies of {@link createMutationDispatcher}. */
 export interface MutationDispatcherDeps {
