@@ -140,6 +140,25 @@ describe.each(formats)('createHttpHandler with %s events', (_label, buildEvent) 
     expect(response.json).toEqual({ code: 'BAD_REQUEST', message: 'Malformed JSON body' });
   });
 
+  it('answers 400 for a NUL character anywhere in the JSON, before the handler runs', async () => {
+    let called = false;
+    const { call } = setup({ name: 'pay' }, async () => {
+      called = true;
+      return jsonResponse(200, {});
+    });
+    for (const body of ['{"id":"a\\u0000b"}', '{"customer":{"a\\u0000":1}}', '["\\u0000"]']) {
+      const response = await call({
+        method: 'POST',
+        path: '/payment',
+        headers: JSON_HEADERS,
+        body,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json).toMatchObject({ code: 'BAD_REQUEST' });
+    }
+    expect(called).toBe(false);
+  });
+
   it('answers 413 for a body over the limit', async () => {
     let called = false;
     const { call } = setup({ name: 'pay', maxBodyBytes: 16 }, async () => {

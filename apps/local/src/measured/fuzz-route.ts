@@ -56,7 +56,12 @@ export async function fuzzRoute(options: FuzzRouteOptions): Promise<RouteTally> 
         }
       }
     }),
-    { numRuns: options.runs, endOnFailure: true },
+    {
+      numRuns: options.runs,
+      endOnFailure: true,
+      // Replays a failing run: FUZZ_SEED=<seed printed by a failure>.
+      ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+    },
   );
   if (details.failed) {
     // fast-check's own report prints the whole counterexample, which can be megabytes.

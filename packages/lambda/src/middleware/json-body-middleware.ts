@@ -27,11 +27,28 @@ export function jsonBodyMiddleware(requireJson: boolean): HttpMiddleware {
         request.body = request.rawBody;
         return;
       }
+      let body: unknown;
       try {
-        request.body = JSON.parse(request.rawBody);
+        body = JSON.parse(request.rawBody);
       } catch (error) {
         throw new BadRequestError('Malformed JSON body', { cause: error });
       }
+      // PostgreSQL text cannot hold U+0000, and no field we accept needs it: refuse it here,
+      // once, instead of letting a `\u0000` reach a query as a 500.
+      if (containsNul(body)) {
+        throw new BadRequestError('JSON strings must not contain the NUL character (\\u0000)');
+      }
+      request.body = body;
     },
   };
+}
+
+/** Whether any string (key or value) in a parsed JSON value contains U+0000. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, item]) => key.includes('\0') || containsNul(item));
+  }
+  return false;
 }
