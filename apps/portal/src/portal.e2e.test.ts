@@ -12,7 +12,7 @@ import { fetchTransaction, parseURL, type TransactionRequestURL } from '@solana/
 import { getAssociatedTokenAddressSync } from '@solana/spl-token';
 import { Connection } from '@solana/web3.js';
 import { startLocalStack, type LocalStack } from '@solpay/local';
-import { launchChromium, newPhoneContext } from '@solpay/testkit';
+import { launchChromium, newPhoneContext, pollUntil } from '@solpay/testkit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -42,19 +42,11 @@ function shop(): string {
 }
 
 /** Polls `probe` until it returns a value other than undefined (or throws after `timeoutMs`). */
-async function until<T>(
+const until = <T>(
   what: string,
   probe: () => Promise<T | undefined> | T | undefined,
   timeoutMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
+) => pollUntil(what, probe, { timeoutMs, intervalMs: 250 });
 
 async function buyerUsdc(): Promise<bigint> {
   const ata = getAssociatedTokenAddressSync(chain().mint, chain().buyer.publicKey);

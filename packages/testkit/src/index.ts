@@ -2,3 +2,4 @@ export * from './local-chain';
 export * from './shopify-simulator';
 export * from './certs';
 export * from './browser';
+export * from './polling';

@@ -1,6 +1,7 @@
 import { Connection, Transaction, type Keypair } from '@solana/web3.js';
 import { encodeBase58 } from '@solpay/domain';
 import type { MeasuredStack } from './start-measured-stack';
+import { pollUntil } from '@solpay/testkit';
 
 /** An order placed in the simulator and the transaction served for it, not yet sent. */
 export interface ServedOrder {
@@ -61,16 +62,10 @@ export async function sendAndFinalize(rpcUrl: string, transaction: Transaction):
 }
 
 /** Polls `check` every 200 ms until it returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(
+export function eventually<T>(
   what: string,
   check: () => Promise<T | undefined>,
   timeoutMs = 45_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  return pollUntil(what, check, { timeoutMs, intervalMs: 200 });
 }

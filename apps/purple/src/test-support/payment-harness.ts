@@ -7,6 +7,7 @@ import { Connection, type Keypair, type PublicKey, type Transaction } from '@sol
 import type { BackgroundWorker, LocalStack } from '@solpay/local';
 import { createFunctionInvoker, startLocalStack } from '@solpay/local';
 import { closeAppServices } from '@solpay/services';
+import { pollUntil } from '@solpay/testkit';
 
 /** One HTTP answer. */
 export interface Reply {
@@ -168,16 +169,10 @@ export async function startPaymentHarness(options: {
 }
 
 /** Polls `probe` every 50 ms until it returns a value (or fails after `ms`). */
-export async function until<T>(
+export function until<T>(
   probe: () => Promise<T | undefined>,
   what: string,
   ms = 20_000,
 ): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return pollUntil(what, probe, { timeoutMs: ms });
 }

@@ -19,7 +19,7 @@ import {
   refreshAccessToken,
   type TokenCipher,
 } from '@solpay/shopify';
-import { startShopifySimulator, type ShopifySimulator } from '@solpay/testkit';
+import { pollUntil, startShopifySimulator, type ShopifySimulator } from '@solpay/testkit';
 import {
   startFakeGreen,
   type FakeGreen,
@@ -52,19 +52,8 @@ const TIME_SCALE = 0.001;
 // 400 s of (virtual) retrying: 7 attempts, about 1.3 s of real time at TIME_SCALE.
 const backoff = createBackoffPolicy({ deadlineSeconds: 400 });
 
-async function until<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const until = <T>(probe: () => Promise<T | undefined>, what: string, ms?: number) =>
+  pollUntil(what, probe, { intervalMs: 20, ...(ms === undefined ? {} : { timeoutMs: ms }) });
 
 describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) => {
   let db: TestDatabase;
