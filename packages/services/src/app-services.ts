@@ -33,6 +33,10 @@ import {
   refreshAccessToken,
   type PaymentsAppsClient,
 } from '@solpay/shopify';
+import {
+  createPostgresRateLimiter,
+  type RateLimiter,
+} from './rate-limit/create-postgres-rate-limiter';
 import { createWeb3Chain } from './chain/create-web3-chain';
 import { fetchWithTimeout } from './chain/fetch-with-timeout';
 import { createDispatchPort } from './dispatch/create-dispatch-port';
@@ -82,6 +86,8 @@ export interface AppServices {
   readonly engine: EngineDeps;
   /** Dependencies of `createPaymentSession`. */
   readonly sessionDeps: CreatePaymentSessionDeps;
+  /** Rate limits shared by every instance (PostgreSQL counters). */
+  readonly rateLimiter: RateLimiter;
   /** Releases what was built (database pool, AWS clients). Lambda never needs it; tests do. */
   close(): Promise<void>;
 }
@@ -139,6 +145,7 @@ export function createAppServices(env?: EnvInput): AppServices {
   });
 
   const screening = lazy(() => createWalletScreening(config(['screening']).screening));
+  const rateLimiter = lazy(() => createPostgresRateLimiter(prisma()));
 
   const paymentsApps = lazy(() => {
     const { shopify } = config(['shopify']);
@@ -270,6 +277,9 @@ export function createAppServices(env?: EnvInput): AppServices {
     },
     get sessionDeps() {
       return sessionDeps();
+    },
+    get rateLimiter() {
+      return rateLimiter();
     },
     async close() {
       sqs?.destroy();

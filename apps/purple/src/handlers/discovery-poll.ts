@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runDiscoveryPoll } from '@solpay/domain';
 import { createWorkerHandler } from '@solpay/lambda';
-import { createPostgresRateLimiter, getAppServices } from '@solpay/services';
+import { getAppServices } from '@solpay/services';
 import { z } from 'zod';
 
 /** EventBridge's scheduled event (or a plain `{}` from the local timer). */
@@ -47,7 +47,7 @@ async function pruneRateLimitCounters(
   services: ReturnType<typeof getAppServices>,
 ): Promise<number> {
   try {
-    return await createPostgresRateLimiter(services.prisma).pruneExpired();
+    return await services.rateLimiter.pruneExpired();
   } catch (error) {
     services.logger.warn('pruning rate-limit counters failed', { error });
     return 0;

@@ -6,7 +6,6 @@ import {
   UnauthorizedError,
 } from '@solpay/lambda';
 import {
-  createPostgresRateLimiter,
   getAppServices,
   heliusSignatures,
   heliusWebhookPayloadSchema,
@@ -34,7 +33,7 @@ export const handler = createHttpHandler(
   async (request) => {
     const services = getAppServices();
     const { heliusWebhooksPerMinute } = services.config(['rateLimits']).rateLimits;
-    await createPostgresRateLimiter(services.prisma).enforce(
+    await services.rateLimiter.enforce(
       { ...PURPLE_RATE_LIMITS.heliusWebhook, limit: heliusWebhooksPerMinute },
       'deliveries',
     );

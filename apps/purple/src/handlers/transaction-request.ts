@@ -1,11 +1,6 @@
 import { serveTransaction } from '@solpay/domain';
 import { createHttpHandler, jsonResponse, NotFoundError, RateLimitedError } from '@solpay/lambda';
-import {
-  createPostgresRateLimiter,
-  getAppServices,
-  isRecordId,
-  PURPLE_RATE_LIMITS,
-} from '@solpay/services';
+import { getAppServices, isRecordId, PURPLE_RATE_LIMITS } from '@solpay/services';
 import { parseTransactionRequestAccount, transactionRequestMetadata } from '@solpay/solana';
 import { z } from 'zod';
 
@@ -31,7 +26,7 @@ export const handler = createHttpHandler(
   async (request) => {
     const services = getAppServices();
     const limits = services.config(['rateLimits']).rateLimits;
-    const limiter = createPostgresRateLimiter(services.prisma);
+    const limiter = services.rateLimiter;
     const perIp = await limiter.hit(
       {
         ...PURPLE_RATE_LIMITS.transactionRequestPerIp,
