@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
-import { closeAppServices } from '@solpay/services';
+import { closeAppServices, getMerchantServices } from '@solpay/services';
 import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';
@@ -18,7 +18,12 @@ import { LOCAL_DEV_SECRETS } from './local-dev-secrets';
 import { createLocalEnvironment } from './local-environment';
 import { resolveLocalPorts, type LocalPorts } from './local-ports';
 import type { LocalStack, LocalStackOptions } from './local-stack';
-import { DEMO_SHOP, seedDemoMerchant, type DemoMerchantTokens } from './seed-demo-merchant';
+import {
+  DEMO_SHOP,
+  SECOND_SHOP,
+  seedDemoMerchant,
+  type DemoMerchantTokens,
+} from './seed-demo-merchant';
 import { writeStackFile, type StackFile } from './stack-file';
 
 /** Shopify API version of the stack when `SHOPIFY_API_VERSION` is unset (the config default). */
@@ -222,6 +227,8 @@ export async function startLocalStack(
     if (shopifyUrl === undefined) {
       const sim = await startShopifySimulator({
         port: ports.shopify,
+        // The second store is not installed: onboarding it shows the whole install flow.
+        shops: [DEMO_SHOP, SECOND_SHOP],
         apiKey,
         apiSecret,
         apiVersion,
@@ -255,6 +262,8 @@ export async function startLocalStack(
       payoutWallet,
       settlementMint: mint,
       apiVersion,
+      freshInstall: simulator !== undefined && simulator.configuration(DEMO_SHOP)?.ready !== true,
+      merchantDeps: getMerchantServices().merchant,
     });
     markReady();
 
