@@ -17,6 +17,7 @@ import { findRepositoryRoot } from './find-repository-root';
 import { LOCAL_DEV_SECRETS } from './local-dev-secrets';
 import { createLocalEnvironment } from './local-environment';
 import { resolveLocalPorts, type LocalPorts } from './local-ports';
+import { localStatePaths, reconcileLocalState } from './reconcile-local-state';
 import type { LocalStack, LocalStackOptions } from './local-stack';
 import {
   DEMO_SHOP,
@@ -75,6 +76,19 @@ export async function startLocalStack(
 
     const routes = routesOf(loadServerlessFunctions(join(rootDir, 'serverless.yml')));
 
+    // Database, chain and simulator state belong together: keep all of it or none.
+    const statePaths = localStatePaths(dataDir);
+    const state = reconcileLocalState(dataDir, {
+      database: env.get('DATABASE_URL') === undefined,
+      chain: env.get('SOLANA_RPC_URL') === undefined,
+      shopify: env.get('SHOPIFY_ADMIN_ORIGIN') === undefined,
+    });
+    if (state.resetReason !== undefined) {
+      log(
+        `local state reset: ${state.resetReason}. The database, chain and Shopify simulator start fresh together (earlier orders and payments are gone).`,
+      );
+    }
+
     // Database.
     let databaseUrl = env.get('DATABASE_URL');
     if (databaseUrl === undefined) {
@@ -105,6 +119,8 @@ export async function startLocalStack(
       const started = await startLocalChain({
         port: ports.rpc,
         keypairDir: join(dataDir, 'wallets'),
+        statePath: statePaths.chain,
+        stateId: state.stateId,
       });
       chain = started;
       onStop('local chain', () => started.close());
@@ -113,7 +129,9 @@ export async function startLocalStack(
       env.setDefault('SOLANA_CLUSTER', 'localnet');
       env.setDefault('USDC_MINT', started.mint.toBase58());
       env.setDefault('GAS_KEYPAIR', JSON.stringify(Array.from(started.gas.secretKey)));
-      log(`chain: local chain (LiteSVM) at ${started.rpcUrl}`);
+      log(
+        `chain: local chain (LiteSVM) at ${started.rpcUrl}${started.restored ? ' (continued from .local)' : ''}`,
+      );
     } else {
       bound.rpc = 0;
       log('chain: SOLANA_RPC_URL from the environment');
@@ -239,6 +257,8 @@ export async function startLocalStack(
           clientKey: certs.shopifyClient.key,
         },
         appUrl: `${purpleOrigin}/auth/install`,
+        statePath: statePaths.shopify,
+        stateId: state.stateId,
       });
       simulator = sim;
       onStop('Shopify simulator', () => sim.close());
@@ -314,6 +334,10 @@ export async function startLocalStack(
       chain,
       simulator,
       demoShop: { domain: DEMO_SHOP, merchantId },
+      localState: {
+        id: state.stateId,
+        ...(state.resetReason !== undefined ? { resetReason: state.resetReason } : {}),
+      },
       routes,
       close: () => (closing ??= stopAll()),
     };
