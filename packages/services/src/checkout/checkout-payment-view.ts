@@ -18,4 +18,8 @@ export interface CheckoutPaymentView {
   redirectUrl?: string;
   /** ISO 8601. */
   expiresAt: string;
+  /** A test-mode session (test cluster, no real funds). */
+  test: boolean;
+  /** Shopify's payment session id: the reference the buyer and the merchant both can quote. */
+  orderReference: string;
 }

@@ -62,5 +62,7 @@ export async function loadCheckoutPayment(
     cancelUrl: row.cancelUrl,
     ...(row.redirectUrl ? { redirectUrl: row.redirectUrl } : {}),
     expiresAt: row.expiresAt.toISOString(),
+    test: row.test,
+    orderReference: row.shopifyId,
   };
 }
