@@ -277,7 +277,7 @@ describe('merchant portal (browser, whole local stack)', () => {
     expect(await page.locator('#refund-payer').innerText()).toBe(
       chain().merchant.publicKey.toBase58(),
     );
-    await shot('portal-refund-paid');
+    copyFileSync(await shot('portal-refund-paid'), join(DOC_IMAGES, 'portal-refund-paid.png'));
 
     const resolves = await until('refundSessionResolve at Shopify', () => {
       const calls = mutationsNamed('refundSessionResolve');
@@ -315,7 +315,10 @@ describe('merchant portal (browser, whole local stack)', () => {
       await page.locator('.banner.critical').filter({ hasText: 'Refund rejected' }).count(),
     ).toBe(1);
     expect(await page.locator('.banner.success').count()).toBe(0);
-    await shot('portal-refund-rejected');
+    copyFileSync(
+      await shot('portal-refund-rejected'),
+      join(DOC_IMAGES, 'portal-refund-rejected.png'),
+    );
 
     const rejects = await until('refundSessionReject at Shopify', () => {
       const calls = mutationsNamed('refundSessionReject');

@@ -321,7 +321,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
           h(
             'span',
             { class: 'subdued' },
-            `${formatFiat(r.amount, r.currency)} refunded in Shopify`,
+            `${formatFiat(r.amount, r.currency)} ${r.status.toUpperCase() === 'PAID' ? 'refunded' : 'requested'} in Shopify`,
           ),
         ),
       ),
