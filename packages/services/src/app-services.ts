@@ -10,7 +10,9 @@ import {
   type WalletScreeningPort,
 } from '@solpay/domain';
 import {
+  assertInvocationLive,
   createLogger,
+  guardFetch,
   readConfig,
   reportError,
   type AppConfig,
@@ -122,14 +124,17 @@ export function createAppServices(env?: EnvInput): AppServices {
   });
 
   const prisma = lazy(() =>
-    createPrismaClient(config(['database']).database.url, { poolSize: LAMBDA_POOL_SIZE }),
+    createPrismaClient(config(['database']).database.url, {
+      poolSize: LAMBDA_POOL_SIZE,
+      beforeStatement: assertInvocationLive,
+    }),
   );
 
   const connection = lazy(
     () =>
       new Connection(config(['solana']).solana.rpcUrl, {
         commitment: 'confirmed',
-        fetch: fetchWithTimeout(RPC_TIMEOUT_MS),
+        fetch: guardFetch(fetchWithTimeout(RPC_TIMEOUT_MS), 'rpc'),
       }),
   );
 
@@ -153,6 +158,7 @@ export function createAppServices(env?: EnvInput): AppServices {
       apiVersion: shopify.apiVersion,
       adminOrigin: shopify.adminOrigin,
       timeoutMs: shopify.httpTimeoutMs,
+      fetch: guardFetch(globalThis.fetch),
     });
   });
 
