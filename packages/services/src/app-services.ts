@@ -149,7 +149,18 @@ export function createAppServices(env?: EnvInput): AppServices {
     });
   });
 
-  const screening = lazy(() => createWalletScreening(config(['screening']).screening));
+  const screening = lazy(() => {
+    const inner = createWalletScreening(config(['screening']).screening);
+    // The local stack's production profile: a screening API answers in ~100 ms, not at once.
+    const delayMs = config(['localProfile']).localProfile.latency.screeningMs;
+    if (delayMs === 0) return inner;
+    return {
+      screen: async (wallet) => {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return inner.screen(wallet);
+      },
+    } satisfies WalletScreeningPort;
+  });
   const rateLimiter = lazy(() => createPostgresRateLimiter(prisma()));
 
   const paymentsApps = lazy(() => {
