@@ -40,6 +40,14 @@ export function runInInvocationScope<T>(
   return storage.run(scope, work);
 }
 
+/**
+ * Runs `work` outside any invocation scope: for work an invocation starts on behalf of later
+ * ones (refreshing a cache), which is neither counted as its round trip nor cut at its deadline.
+ */
+export function outsideInvocationScope<T>(work: () => T): T {
+  return storage.exit(work);
+}
+
 /** The scope of the invocation whose code is running, if a runtime set one. */
 export function currentInvocationScope(): InvocationScope | undefined {
   return storage.getStore();
