@@ -7,6 +7,7 @@ import {
 } from '@solpay/lambda';
 import { guardRefOf, type PayableRecord, type RecordKind } from '../records/payable-record';
 import { formatTokenAmount } from '../money/format-token-amount';
+import type { GuardInspection } from '../ports/chain-port';
 import type { EngineDeps } from './engine-deps';
 import { rejectRecord } from './reject-record';
 import { settleSignature } from './settle-signature';
@@ -71,23 +72,20 @@ export async function serveTransaction(
     throw new UnprocessableError(SELF_PAY_MESSAGE[kind], { details: { reason: 'self-transfer' } });
   }
 
-  if (kind === 'payment') {
-    const screening = await deps.screening.screen(account);
-    if (screening.risky) {
-      deps.logger.warn('risky wallet refused', { recordId, reason: screening.reason });
-      await rejectRecord(deps, kind, recordId, {
-        code: 'RISKY',
-        merchantMessage: 'The paying wallet failed risk screening',
-      });
-      throw new ForbiddenError('This wallet cannot be used for this payment');
-    }
-  }
+  // Screening runs while the guard and the payer's account are read (one round trip in all);
+  // its answer is awaited before anything is served.
+  const screened = kind === 'payment' ? deps.screening.screen(account) : undefined;
+  screened?.catch(() => undefined);
 
   let generation = await deps.records.currentGuardGeneration(kind, recordId);
+  let inspection: GuardInspection;
   for (let rotation = 0; ; rotation += 1) {
     const guard = guardRefOf(record, generation);
     const served = await deps.records.servedSignatures(kind, recordId, generation);
-    const inspection = await deps.chain.inspectGuard(guard, served);
+    inspection = await deps.chain.inspectGuard(guard, served, {
+      wallet: account,
+      mint: record.mint,
+    });
     if (inspection.state === 'fresh') break;
     if (inspection.state === 'consumed-by-us') {
       const settled = await settleSignature(deps, inspection.signature);
@@ -126,6 +124,18 @@ export async function serveTransaction(
     generation = next;
   }
 
+  if (screened) {
+    const screening = await screened;
+    if (screening.risky) {
+      deps.logger.warn('risky wallet refused', { recordId, reason: screening.reason });
+      await rejectRecord(deps, kind, recordId, {
+        code: 'RISKY',
+        merchantMessage: 'The paying wallet failed risk screening',
+      });
+      throw new ForbiddenError('This wallet cannot be used for this payment');
+    }
+  }
+
   const built = await deps.chain.buildTransfer({
     guard: guardRefOf(record, generation),
     payer: account,
@@ -134,6 +144,7 @@ export async function serveTransaction(
     decimals: record.decimals,
     amount: record.tokenAmount,
     reference: record.referenceKey,
+    ...(inspection.payerFunds ? { payerFunds: inspection.payerFunds } : {}),
   });
   if (!built.ok) throw new UnprocessableError(built.message, { details: { reason: built.reason } });
 
