@@ -36,6 +36,8 @@ export const checkoutPaymentSchema = z.object({
   test: z.optional(z.boolean()),
   /** Shopify's payment session id, shown as the order reference. */
   orderReference: z.optional(z.string()),
+  /** Why a REJECTING/REJECTED payment closed, as the server knows it. */
+  closedReason: z.optional(z.enum(['expired', 'risky', 'rejected'])),
 });
 
 /** The checkout page's view of one payment. */

@@ -22,4 +22,9 @@ export interface CheckoutPaymentView {
   test: boolean;
   /** Shopify's payment session id: the reference the buyer and the merchant both can quote. */
   orderReference: string;
+  /**
+   * Why a REJECTING/REJECTED payment closed: `expired` (its session expired unpaid), `risky`
+   * (the paying wallet failed screening) or `rejected` (anything else). Absent while open or paid.
+   */
+  closedReason?: 'expired' | 'risky' | 'rejected';
 }

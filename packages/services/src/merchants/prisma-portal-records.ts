@@ -3,6 +3,7 @@ import type {
   PaymentFilters,
   PortalPayment,
   PortalPaymentDetail,
+  PortalPaymentStatus,
   PortalRecordsPort,
   PortalRefund,
 } from '@solpay/domain';
@@ -25,6 +26,20 @@ const refundSelect = {
   createdAt: true,
   paidAt: true,
 } satisfies Prisma.RefundRecordSelect;
+
+/** `reject_code` of a payment rejected because its session expired unpaid. */
+const EXPIRED = 'EXPIRED';
+
+/** Expired-unpaid payments are filed apart from rejections (stored as REJECTED + EXPIRED). */
+function statusFilter(status: PortalPaymentStatus | null): Prisma.PaymentRecordWhereInput {
+  if (status === null) return {};
+  if (status === 'EXPIRED') return { status: 'REJECTED', rejectCode: EXPIRED };
+  if (status === 'REJECTED') {
+    // AND-wrapped: the page cursor adds an OR of its own.
+    return { status, AND: [{ OR: [{ rejectCode: null }, { rejectCode: { not: EXPIRED } }] }] };
+  }
+  return { status };
+}
 
 type RefundRow = Prisma.RefundRecordGetPayload<{ select: typeof refundSelect }>;
 
@@ -51,22 +66,45 @@ const paymentSelect = {
   test: true,
   createdAt: true,
   paidAt: true,
+  rejectCode: true,
   refunds: { where: { status: 'PAID' }, select: { amount: true } },
 } satisfies Prisma.PaymentRecordSelect;
 
 type PaymentRow = Prisma.PaymentRecordGetPayload<{ select: typeof paymentSelect }>;
 
 function toPayment(row: PaymentRow): PortalPayment {
-  const { refunds, ...rest } = row;
+  const { refunds, rejectCode, ...rest } = row;
   const refunded = refunds.reduce((sum, refund) => sum.plus(refund.amount), row.amount.mul(0));
-  return { ...rest, amount: row.amount.toFixed(), refundedAmount: refunded.toFixed() };
+  return {
+    ...rest,
+    status: row.status === 'REJECTED' && rejectCode === EXPIRED ? 'EXPIRED' : row.status,
+    amount: row.amount.toFixed(),
+    refundedAmount: refunded.toFixed(),
+  };
 }
 
 /** The list filters as a Prisma condition (search: exact Shopify id or a wallet address). */
 function paymentFilterWhere(filters: PaymentFilters): Prisma.PaymentRecordWhereInput {
   const search = filters.search?.trim();
+  const { AND: statusAnd, ...status } = statusFilter(filters.status);
+  // AND-wrapped: the page cursor adds an OR of its own.
+  const and = [
+    ...(Array.isArray(statusAnd) ? statusAnd : statusAnd ? [statusAnd] : []),
+    ...(search
+      ? [
+          {
+            OR: [
+              { shopifyId: search },
+              { gid: search },
+              { buyerWallet: search },
+              { recipientWallet: search },
+            ],
+          },
+        ]
+      : []),
+  ];
   return {
-    ...(filters.status ? { status: filters.status } : {}),
+    ...status,
     ...(filters.from || filters.to
       ? {
           createdAt: {
@@ -75,20 +113,7 @@ function paymentFilterWhere(filters: PaymentFilters): Prisma.PaymentRecordWhereI
           },
         }
       : {}),
-    ...(search
-      ? {
-          AND: [
-            {
-              OR: [
-                { shopifyId: search },
-                { gid: search },
-                { buyerWallet: search },
-                { recipientWallet: search },
-              ],
-            },
-          ],
-        }
-      : {}),
+    ...(and.length > 0 ? { AND: and } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface ShopifySimulatorOptions {
   statePath?: string;
   /** Written into a new snapshot (default: a random id); a restored simulator keeps the file's. */
   stateId?: string;
+  /** Added before each answer of the Admin / Payments Apps GraphQL API (Shopify's latency). Default 0. */
+  graphqlDelayMs?: number;
   /** Clock in epoch milliseconds (tests move time to expire tokens); default `Date.now`. */
   now?: () => number;
 }
