@@ -110,13 +110,18 @@ export interface RecordStorePort {
     id: string,
     reason: RejectionReason,
   ): Promise<'started' | 'continue' | 'closed'>;
-  /** REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically. */
+  /**
+   * REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically.
+   * `guardUnused`: nothing was ever served with that guard, so no guard row is written (there
+   * is nothing on chain to burn or sweep).
+   */
   completeReject(input: {
     kind: RecordKind;
     recordId: string;
     generation: number;
     guardAddress: string;
     burnSignature: string | null;
+    guardUnused?: boolean;
   }): Promise<{ mutationIds: string[] }>;
   /** OPEN payments past their expiry with no served transaction still valid at `blockHeight`. */
   expiredOpenRecords(

@@ -363,15 +363,17 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
           } else {
             await tx.refundRecord.update({ where: { id: recordId }, data: { status: 'REJECTED' } });
           }
-          await upsertGuard(tx, {
-            kind,
-            recordId,
-            generation: input.generation,
-            pubkey: input.guardAddress,
-            status: 'BURNED',
-            // Without a burn of ours (consumed earlier), keep what consumed it.
-            consumedSignature: input.burnSignature ?? undefined,
-          });
+          if (!input.guardUnused) {
+            await upsertGuard(tx, {
+              kind,
+              recordId,
+              generation: input.generation,
+              pubkey: input.guardAddress,
+              status: 'BURNED',
+              // Without a burn of ours (consumed earlier), keep what consumed it.
+              consumedSignature: input.burnSignature ?? undefined,
+            });
+          }
         }
         const mutationKind =
           kind === 'payment' ? 'PAYMENT_SESSION_REJECT' : 'REFUND_SESSION_REJECT';
