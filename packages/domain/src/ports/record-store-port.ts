@@ -85,6 +85,10 @@ export interface RecordStorePort {
     signature: string;
   }): Promise<void>;
   findServedTransaction(signature: string): Promise<ServedTransactionRef | null>;
+  /** How many transactions were ever served for a record (every generation). */
+  countServedTransactions(kind: RecordKind, id: string): Promise<number>;
+  /** Counts a transaction request refused by wallet screening on a payment (DESIGN §3.2). */
+  recordScreeningHit(kind: RecordKind, id: string, at: Date): Promise<void>;
   /** Served transactions still awaiting an outcome, for records that are OPEN or REJECTING. */
   pendingServedTransactions(limit: number): Promise<ServedTransactionRef[]>;
   markServedTransaction(signature: string, status: 'LANDED' | 'FAILED' | 'EXPIRED'): Promise<void>;

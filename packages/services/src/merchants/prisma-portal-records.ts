@@ -87,6 +87,7 @@ export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPo
           createdAt: true,
           paidAt: true,
           rejectCode: true,
+          screeningHits: true,
         },
       });
       return rows.map(({ rejectCode, ...row }): PortalPayment => ({

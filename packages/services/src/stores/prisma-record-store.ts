@@ -132,6 +132,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
         // Payments expire when the buyer never pays; refunds wait for the merchant.
         expiresAt: 'expiresAt' in row ? row.expiresAt : null,
         signature: row.signature,
+        screeningHits: 'screeningHits' in row ? row.screeningHits : 0,
       } satisfies PayableRecord;
     },
 
@@ -234,6 +235,17 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
           },
           data: { status: 'ABANDONED', consumedSignature: input.signature },
         });
+      });
+    },
+
+    countServedTransactions: (kind, id) =>
+      prisma.servedTransaction.count({ where: recordLink(kind, id) }),
+
+    async recordScreeningHit(kind, id, at) {
+      if (kind !== 'payment' || !isRecordId(id)) return;
+      await prisma.paymentRecord.updateMany({
+        where: { id },
+        data: { screeningHits: { increment: 1 }, lastScreeningHitAt: at },
       });
     },
 
