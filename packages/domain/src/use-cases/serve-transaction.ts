@@ -7,6 +7,7 @@ import {
 } from '@solpay/lambda';
 import { guardRefOf, type PayableRecord, type RecordKind } from '../records/payable-record';
 import { formatTokenAmount } from '../money/format-token-amount';
+import type { GuardInspection } from '../ports/chain-port';
 import type { EngineDeps } from './engine-deps';
 import { settleSignature } from './settle-signature';
 
@@ -51,8 +52,8 @@ const SELF_PAY_MESSAGE: Record<RecordKind, string> = {
  * screens the wallet (payments), picks a guard that can still be consumed (rotating past a
  * guard pre-funded by a third party), builds + simulates the transaction, records it (signature,
  * guard, lastValidBlockHeight) and only then returns it. A risky wallet gets 403 and no
- * transaction; the hit is recorded on the payment, which stays open (DESIGN §3.2). A payer whose token account is the
- * recipient's (the same wallet: associated token accounts are derived from owner and mint) gets
+ * transaction; the hit is recorded on the payment, which stays open (DESIGN §3.2). A payer
+ * whose token account is the recipient's (the same wallet: associated token accounts are derived from owner and mint) gets
  * 422: that transfer would land, consume the guard and pay nothing.
  */
 export async function serveTransaction(
@@ -70,24 +71,20 @@ export async function serveTransaction(
     throw new UnprocessableError(SELF_PAY_MESSAGE[kind], { details: { reason: 'self-transfer' } });
   }
 
-  if (kind === 'payment') {
-    const screening = await deps.screening.screen(account);
-    if (screening.risky) {
-      // Not a reject: anyone who knows a payment id could otherwise kill a buyer's payment by
-      // posting a flagged address. The hit is kept; expiry with only hits rejects RISKY.
-      deps.logger.warn('risky wallet refused', { recordId, reason: screening.reason });
-      await deps.records.recordScreeningHit(kind, recordId, deps.clock.now());
-      throw new ForbiddenError(
-        'This wallet cannot be used for this payment: it did not pass risk screening. Pay from another wallet.',
-      );
-    }
-  }
+  // Screening runs while the guard and the payer's account are read (one round trip in all);
+  // its answer is awaited before anything is served.
+  const screened = kind === 'payment' ? deps.screening.screen(account) : undefined;
+  screened?.catch(() => undefined);
 
   let generation = await deps.records.currentGuardGeneration(kind, recordId);
+  let inspection: GuardInspection;
   for (let rotation = 0; ; rotation += 1) {
     const guard = guardRefOf(record, generation);
     const served = await deps.records.servedSignatures(kind, recordId, generation);
-    const inspection = await deps.chain.inspectGuard(guard, served);
+    inspection = await deps.chain.inspectGuard(guard, served, {
+      wallet: account,
+      mint: record.mint,
+    });
     if (inspection.state === 'fresh') break;
     if (inspection.state === 'consumed-by-us') {
       const settled = await settleSignature(deps, inspection.signature);
@@ -126,6 +123,19 @@ export async function serveTransaction(
     generation = next;
   }
 
+  if (screened) {
+    const screening = await screened;
+    if (screening.risky) {
+      // Not a reject: anyone who knows a payment id could otherwise kill a buyer's payment by
+      // posting a flagged address. The hit is kept; expiry with only hits rejects RISKY.
+      deps.logger.warn('risky wallet refused', { recordId, reason: screening.reason });
+      await deps.records.recordScreeningHit(kind, recordId, deps.clock.now());
+      throw new ForbiddenError(
+        'This wallet cannot be used for this payment: it did not pass risk screening. Pay from another wallet.',
+      );
+    }
+  }
+
   const built = await deps.chain.buildTransfer({
     guard: guardRefOf(record, generation),
     payer: account,
@@ -134,6 +144,7 @@ export async function serveTransaction(
     decimals: record.decimals,
     amount: record.tokenAmount,
     reference: record.referenceKey,
+    ...(inspection.payerFunds ? { payerFunds: inspection.payerFunds } : {}),
   });
   if (!built.ok) throw new UnprocessableError(built.message, { details: { reason: built.reason } });
 
