@@ -5,6 +5,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { findTextInDatabase } from '@solpay/db';
 import { appCredentials, placePaidOrder } from '../../../purple/src/test-support/merchant-harness';
 import {
   startPaymentHarness,
@@ -140,6 +141,41 @@ describe('customers/data_request', () => {
       });
     }
   });
+});
+
+describe('customers/redact after a data request', () => {
+  it('leaves nothing that names the buyer in any table or column (exports and payloads included)', async () => {
+    const PHONE = '+15555550100';
+    const NAME = 'Lovelace';
+    const exported = await sim().sendWebhook({
+      shop,
+      topic: 'customers/data_request',
+      payload: {
+        shop_domain: shop,
+        customer: { id: 7, email: EMAIL, phone: PHONE },
+        orders_requested: [],
+      },
+    });
+    expect(exported.status).toBe(200);
+    const needles = [{ text: EMAIL, caseInsensitive: true }, { text: PHONE }, { text: NAME }];
+    // The buyer is in the database before: the search can find them.
+    const before = await findTextInDatabase(h.stack.prisma, needles);
+    expect(before.map((hit) => `${hit.table}.${hit.column}`)).toEqual(
+      expect.arrayContaining(['gdpr_requests.payload', 'gdpr_requests.result']),
+    );
+
+    const redact = await post(
+      'customers/redact',
+      JSON.stringify({
+        shop_domain: shop,
+        customer: { id: 7, email: EMAIL, phone: PHONE },
+        orders_to_redact: [],
+      }),
+    );
+    expect(redact.status).toBe(200);
+
+    expect(await findTextInDatabase(h.stack.prisma, needles)).toEqual([]);
+  }, 60_000);
 });
 
 describe('customers/redact', () => {
