@@ -5,6 +5,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fetchTransaction } from '@solana/pay';
 import { findTextInDatabase } from '@solpay/db';
 import { appCredentials, placePaidOrder } from '../../../purple/src/test-support/merchant-harness';
 import {
@@ -298,6 +299,32 @@ describe('purple paths (no mTLS; ADR 0004)', () => {
 });
 
 describe('shop/redact', () => {
+  it('closes the open records of a shop still installed: 410 at once, nothing sent to Shopify', async () => {
+    const unserved = await h.placeOrder('1.00');
+    const served = await h.placeOrder('1.10');
+    await fetchTransaction(
+      h.connection,
+      h.stack.chain!.buyer.publicKey,
+      `${h.stack.urls.purple}/tx/payment/${served.paymentId}`,
+    );
+    const sentBefore = sim().mutations().length;
+    const sent = await sim().sendWebhook({ shop, topic: 'shop/redact' });
+    expect(sent.status).toBe(200);
+
+    for (const { paymentId } of [unserved, served]) {
+      const page = await h.request(`${h.stack.urls.purple}/checkout/payments/${paymentId}`);
+      expect(page.status).toBe(410);
+      expect(page.json?.code).toBe('GONE');
+    }
+    const status = async (id: string) =>
+      (await h.stack.prisma.paymentRecord.findUniqueOrThrow({ where: { id } })).status;
+    expect(await status(unserved.paymentId)).toBe('REJECTED');
+    expect(await status(served.paymentId)).toBe('REJECTING');
+    await h.invoke('discoveryPoll');
+    expect(await status(served.paymentId)).toBe('REJECTED');
+    expect(sim().mutations().slice(sentBefore)).toEqual([]);
+  }, 120_000);
+
   it('deletes tokens and sessions, anonymises records, keeps amounts and signatures', async () => {
     const merchant = await h.stack.prisma.merchant.findUniqueOrThrow({
       where: { shopDomain: shop },
