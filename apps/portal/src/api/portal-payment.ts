@@ -11,7 +11,7 @@ export const portalPaymentSchema = z.object({
   currency: currencyField,
   /** Amount in USDC (user units). */
   tokenAmount: decimalField,
-  /** `OPEN`, `PAID`, `REJECTING` or `REJECTED` (any case). */
+  /** `OPEN`, `PAID`, `REJECTING`, `REJECTED` or `EXPIRED` (rejected because it expired unpaid; any case). */
   status: z.string(),
   signature: maybe(z.string()),
   explorerUrl: maybe(webUrlField),
