@@ -26,6 +26,13 @@ export interface LocalChainOptions {
   keypairDir?: string;
   /** Initial funding. Defaults: 100 SOL each, buyer 1,000 USDC, merchant 0 USDC (ATA still created). */
   seed?: { buyerUsdc?: bigint; merchantUsdc?: bigint; lamports?: bigint };
+  /**
+   * If set, the chain is restored from the snapshot file there (when it holds one) and writes it
+   * after every landed transaction and at close: a restart continues the same chain.
+   */
+  statePath?: string;
+  /** Written into a new snapshot (default: a random id); a restored chain keeps the file's. */
+  stateId?: string;
 }
 
 /** A running local Solana chain reachable through standard JSON-RPC. */
@@ -37,6 +44,10 @@ export interface LocalChain {
   /** USDC-like mint, 6 decimals. */
   mint: PublicKey;
   mintAuthority: Keypair;
+  /** True when the chain continued from the `statePath` snapshot. */
+  restored: boolean;
+  /** The id in the snapshot (ties it to the database and simulator state written with it). */
+  stateId: string;
   /** Fee payer wallet (SOL only). */
   gas: Keypair;
   /** Holds SOL and USDC (in its ATA). */
