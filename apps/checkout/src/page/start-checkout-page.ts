@@ -133,7 +133,7 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
             h(
               'span',
               { class: 'muted' },
-              ' · Until it expires, you can come back to this page and still pay.',
+              'Until it expires, you can come back to this page and still pay.',
             ),
           ),
         ];

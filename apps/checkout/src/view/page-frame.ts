@@ -36,7 +36,12 @@ export function pageFrame(top: FrameTop, ...content: Child[]): HTMLElement {
       top.environment
         ? h('span', { class: 'env-badge', id: 'environment-badge' }, top.environment)
         : null,
-      h('span', { class: 'secure' }, icon('lock', 'icon small'), 'Secure checkout'),
+      h(
+        'span',
+        { class: 'secure' },
+        icon('lock', 'icon small'),
+        h('span', { class: 'secure-text' }, 'Secure checkout'),
+      ),
     ),
     h('main', { id: 'main', class: 'content' }, ...content),
     h(
