@@ -15,6 +15,8 @@ export interface PortalPayment {
   status: PortalPaymentStatus;
   signature: string | null;
   buyerWallet: string | null;
+  /** Transaction requests refused by wallet screening (the session was not rejected for them). */
+  screeningHits: number;
   test: boolean;
   createdAt: Date;
   paidAt: Date | null;

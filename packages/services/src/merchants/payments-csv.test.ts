@@ -13,6 +13,7 @@ const payment: PortalPaymentView = {
   signature: 'sig',
   explorerUrl: null,
   buyerWallet: 'wallet',
+  screeningHits: 0,
   test: true,
   createdAt: '2026-12-02T00:00:00.000Z',
   paidAt: null,

@@ -67,6 +67,7 @@ const paymentSelect = {
   createdAt: true,
   paidAt: true,
   rejectCode: true,
+  screeningHits: true,
   refunds: { where: { status: 'PAID' }, select: { amount: true } },
 } satisfies Prisma.PaymentRecordSelect;
 

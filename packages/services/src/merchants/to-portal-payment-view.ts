@@ -25,6 +25,8 @@ export interface PortalPaymentView {
   signature: string | null;
   explorerUrl: string | null;
   buyerWallet: string | null;
+  /** Attempts refused by wallet screening (403, nothing served; the session stayed open). */
+  screeningHits: number;
   test: boolean;
   createdAt: string;
   paidAt: string | null;
@@ -129,6 +131,7 @@ export function toPortalPaymentView(
       ? explorerUrl(payment.signature, chain.cluster, chain.rpcUrl)
       : null,
     buyerWallet: payment.buyerWallet,
+    screeningHits: payment.screeningHits,
     test: payment.test,
     createdAt: payment.createdAt.toISOString(),
     paidAt: payment.paidAt?.toISOString() ?? null,
