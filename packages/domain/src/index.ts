@@ -1,5 +1,6 @@
 export * from './records/payable-record';
 export * from './records/encode-base58';
+export * from './records/is-dead-generation-refusal';
 export * from './money/to-token-base-units';
 export * from './money/format-token-amount';
 export * from './sessions/payment-session-request';
@@ -12,6 +13,7 @@ export * from './ports/session-store-port';
 export * from './ports/wallet-screening-port';
 export * from './use-cases/engine-deps';
 export * from './use-cases/settle-signature';
+export * from './use-cases/settle-when-committed';
 export * from './use-cases/reject-record';
 export * from './use-cases/serve-transaction';
 export * from './use-cases/run-discovery-poll';

@@ -9,7 +9,9 @@ import {
   type WalletScreeningPort,
 } from '@solpay/domain';
 import {
+  assertInvocationLive,
   createLogger,
+  guardFetch,
   readConfig,
   reportError,
   type AppConfig,
@@ -119,14 +121,17 @@ export function createAppServices(env?: EnvInput): AppServices {
   });
 
   const prisma = lazy(() =>
-    createPrismaClient(config(['database']).database.url, { poolSize: LAMBDA_POOL_SIZE }),
+    createPrismaClient(config(['database']).database.url, {
+      poolSize: LAMBDA_POOL_SIZE,
+      beforeStatement: assertInvocationLive,
+    }),
   );
 
   const connection = lazy(
     () =>
       new Connection(config(['solana']).solana.rpcUrl, {
         commitment: 'confirmed',
-        fetch: fetchWithTimeout(RPC_TIMEOUT_MS),
+        fetch: guardFetch(fetchWithTimeout(RPC_TIMEOUT_MS), 'rpc'),
       }),
   );
 
@@ -141,7 +146,18 @@ export function createAppServices(env?: EnvInput): AppServices {
     });
   });
 
-  const screening = lazy(() => createWalletScreening(config(['screening']).screening));
+  const screening = lazy(() => {
+    const inner = createWalletScreening(config(['screening']).screening);
+    // The local stack's production profile: a screening API answers in ~100 ms, not at once.
+    const delayMs = config(['localProfile']).localProfile.latency.screeningMs;
+    if (delayMs === 0) return inner;
+    return {
+      screen: async (wallet) => {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return inner.screen(wallet);
+      },
+    } satisfies WalletScreeningPort;
+  });
   const rateLimiter = lazy(() => createPostgresRateLimiter(prisma()));
 
   const paymentsApps = lazy(() => {
@@ -150,6 +166,7 @@ export function createAppServices(env?: EnvInput): AppServices {
       apiVersion: shopify.apiVersion,
       adminOrigin: shopify.adminOrigin,
       timeoutMs: shopify.httpTimeoutMs,
+      fetch: guardFetch(globalThis.fetch),
     });
   });
 

@@ -26,6 +26,13 @@ describe('screenFor', () => {
     });
   });
 
+  it('maps 410 (the shop stopped using the app) to a final screen with the server message', () => {
+    expect(screenFor({ ok: false, reason: 'gone', message: 'closed for good' }, now)).toEqual({
+      kind: 'gone',
+      message: 'closed for good',
+    });
+  });
+
   it('shows the form while OPEN, even just past expiry (the server decides)', () => {
     expect(screenFor({ ok: true, payment: payment({}) }, now).kind).toBe('open');
     const late = payment({ expiresAt: '2026-11-22T06:59:00Z' });
@@ -55,6 +62,16 @@ describe('screenFor', () => {
         kind: 'closed',
         reason: 'rejected',
       });
+    }
+  });
+
+  it("follows the server's closedReason over the clock when it gives one", () => {
+    const past = '2026-11-22T06:00:00Z';
+    const expired = payment({ status: 'REJECTED', closedReason: 'expired' });
+    expect(screenFor({ ok: true, payment: expired }, now)).toMatchObject({ reason: 'expired' });
+    for (const closedReason of ['risky', 'rejected'] as const) {
+      const rejected = payment({ status: 'REJECTED', closedReason, expiresAt: past });
+      expect(screenFor({ ok: true, payment: rejected }, now)).toMatchObject({ reason: 'rejected' });
     }
   });
 });

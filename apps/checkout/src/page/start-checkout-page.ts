@@ -14,7 +14,7 @@ import {
 import { fetchCheckoutPayment } from '../api/fetch-checkout-payment';
 import { transactionRequestLink } from '../routing/transaction-request-link';
 import { createOpenScreen, type OpenScreen } from '../view/open-screen';
-import { pageFrame } from '../view/page-frame';
+import { environmentLabel, pageFrame } from '../view/page-frame';
 import { statusScreens } from '../view/status-screens';
 import type { CheckoutScreen } from './checkout-screen';
 import { screenFor } from './screen-for';
@@ -79,6 +79,8 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
         return `closed|${s.reason}|${s.payment.status}|${s.payment.redirectUrl ?? ''}`;
       case 'error':
         return `error|${s.message}`;
+      case 'gone':
+        return `gone|${s.message}`;
       default:
         return s.kind;
     }
@@ -98,6 +100,8 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
         return `Payment ${s.reason === 'expired' ? 'expired' : 'cancelled'} · ${s.payment.merchantName}`;
       case 'not-found':
         return 'Payment not found';
+      case 'gone':
+        return 'Payment closed';
       case 'error':
         return 'Payment unavailable';
       case 'loading':
@@ -111,6 +115,8 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
         return [statusScreens.loading()];
       case 'not-found':
         return [statusScreens.notFound()];
+      case 'gone':
+        return [statusScreens.gone(s.message)];
       case 'error':
         return [statusScreens.error(s.message, pollNow)];
       case 'paid':
@@ -130,6 +136,11 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
             'p',
             { class: 'cancel' },
             h('a', { href: s.payment.cancelUrl }, 'Cancel and return to store'),
+            h(
+              'span',
+              { class: 'muted' },
+              'Until it expires, you can come back to this page and still pay.',
+            ),
           ),
         ];
       }
@@ -142,7 +153,18 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
     if (key !== renderedKey) {
       const first = renderedKey === '' || renderedKey === 'loading';
       renderedKey = key;
-      deps.root.replaceChildren(pageFrame(merchantOf(screen), ...contentOf(screen)));
+      deps.root.replaceChildren(
+        pageFrame(
+          {
+            merchantName: merchantOf(screen),
+            environment: environmentLabel(
+              deps.config.cluster,
+              'payment' in screen ? screen.payment.test : undefined,
+            ),
+          },
+          ...contentOf(screen),
+        ),
+      );
       document.title = titleOf(screen);
       // Move focus to the new heading so screen readers announce a changed screen.
       if (!first) deps.root.querySelector<HTMLElement>('#screen-title')?.focus();
@@ -184,7 +206,7 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
       screen = next;
     }
     render();
-    if (screen.kind === 'not-found') return;
+    if (screen.kind === 'not-found' || screen.kind === 'gone') return;
     if (screen.kind === 'closed' && screen.payment.status === 'REJECTED') return;
     if (screen.kind === 'paid' && screen.redirectUrl) {
       redirecting = true;

@@ -3,6 +3,26 @@ import type { CheckoutPayment } from '../api/checkout-payment';
 import { messageScreen } from './message-screen';
 
 /**
+ * A way back for a link we cannot place in a shop: the page that sent the buyer here when it is a
+ * web page, else the browser's history.
+ */
+function backToStore(): HTMLElement {
+  const referrer = /^https?:\/\//.test(document.referrer) ? document.referrer : undefined;
+  return referrer
+    ? h('a', { class: 'button primary', href: referrer, id: 'back-to-store' }, 'Back to the store')
+    : h(
+        'button',
+        {
+          type: 'button',
+          class: 'button primary',
+          id: 'back-to-store',
+          onclick: () => history.back(),
+        },
+        'Back to the store',
+      );
+}
+
+/**
  * The non-form screens. Grouped in one module because they are one concept: the page's
  * terminal and transitional states, each a {@link messageScreen}.
  */
@@ -72,6 +92,20 @@ export const statusScreens = {
     });
   },
 
+  /** 410 from the status endpoint: closed for good (e.g. the shop stopped using the app). */
+  gone(message: string): HTMLElement {
+    return messageScreen({
+      icon: 'alert',
+      tone: 'warning',
+      title: 'This payment is closed',
+      live: true,
+      body: [
+        h('p', {}, message),
+        h('p', { class: 'muted' }, 'Go back to the store to pay another way.'),
+      ],
+    });
+  },
+
   /** 404 from the status endpoint (or a path that is not `/pay/<id>`). */
   notFound(): HTMLElement {
     return messageScreen({
@@ -85,6 +119,7 @@ export const statusScreens = {
           'This payment link is not valid or no longer exists. Go back to the store and start the checkout again.',
         ),
       ],
+      actions: [backToStore()],
     });
   },
 

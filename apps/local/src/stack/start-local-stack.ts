@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
-import { closeAppServices } from '@solpay/services';
+import { readConfig } from '@solpay/lambda';
+import { closeAppServices, getMerchantServices } from '@solpay/services';
 import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';
@@ -17,8 +18,15 @@ import { findRepositoryRoot } from './find-repository-root';
 import { LOCAL_DEV_SECRETS } from './local-dev-secrets';
 import { createLocalEnvironment } from './local-environment';
 import { resolveLocalPorts, type LocalPorts } from './local-ports';
+import { localStatePaths, reconcileLocalState } from './reconcile-local-state';
+import { startDelayingProxy } from './start-delaying-proxy';
 import type { LocalStack, LocalStackOptions } from './local-stack';
-import { DEMO_SHOP, seedDemoMerchant, type DemoMerchantTokens } from './seed-demo-merchant';
+import {
+  DEMO_SHOP,
+  SECOND_SHOP,
+  seedDemoMerchant,
+  type DemoMerchantTokens,
+} from './seed-demo-merchant';
 import { writeStackFile, type StackFile } from './stack-file';
 
 /** Shopify API version of the stack when `SHOPIFY_API_VERSION` is unset (the config default). */
@@ -43,6 +51,9 @@ export async function startLocalStack(
   const dataDir = resolve(options.dataDir ?? join(rootDir, '.local'));
   const env = createLocalEnvironment(process.env);
   const ports: LocalPorts = resolveLocalPorts(options.ports, process.env);
+  // A copy, so a second stack in the same process reads the environment afresh.
+  const { localProfile } = readConfig(['localProfile'], { ...process.env });
+  const latency = localProfile.latency;
   const bound: LocalPorts = { ...ports };
   const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
   const onStop = (name: string, stop: () => Promise<void>) => stops.push({ name, stop });
@@ -70,6 +81,19 @@ export async function startLocalStack(
 
     const routes = routesOf(loadServerlessFunctions(join(rootDir, 'serverless.yml')));
 
+    // Database, chain and simulator state belong together: keep all of it or none.
+    const statePaths = localStatePaths(dataDir);
+    const state = reconcileLocalState(dataDir, {
+      database: env.get('DATABASE_URL') === undefined,
+      chain: env.get('SOLANA_RPC_URL') === undefined,
+      shopify: env.get('SHOPIFY_ADMIN_ORIGIN') === undefined,
+    });
+    if (state.resetReason !== undefined) {
+      log(
+        `local state reset: ${state.resetReason}. The database, chain and Shopify simulator start fresh together (earlier orders and payments are gone).`,
+      );
+    }
+
     // Database.
     let databaseUrl = env.get('DATABASE_URL');
     if (databaseUrl === undefined) {
@@ -88,6 +112,26 @@ export async function startLocalStack(
     }
     await migrateDatabase(databaseUrl);
     const prisma = createPrismaClient(databaseUrl);
+    if (latency.databaseMs > 0) {
+      // The handlers reach the database through a proxy adding the round-trip time of RDS;
+      // migrations, seeding and tests use the direct URL.
+      const direct = new URL(databaseUrl);
+      const proxy = await startDelayingProxy({
+        target: { host: direct.hostname, port: Number(direct.port || 5432) },
+        delayMs: latency.databaseMs,
+      });
+      onStop('database latency proxy', () => proxy.close());
+      const proxied = new URL(databaseUrl);
+      proxied.hostname = proxy.host;
+      proxied.port = String(proxy.port);
+      env.override('DATABASE_URL', proxied.toString());
+    }
+    if (localProfile.profile !== 'local') {
+      log(
+        `profile: ${localProfile.profile} (RPC +${latency.rpcMs} ms, Shopify +${latency.shopifyMs} ms, ` +
+          `database +${latency.databaseMs} ms, screening +${latency.screeningMs} ms per call)`,
+      );
+    }
     onStop('prisma', () => prisma.$disconnect());
     // Handlers build their services lazily (one set per process, like a Lambda container);
     // release their pools before the database goes away.
@@ -100,6 +144,10 @@ export async function startLocalStack(
       const started = await startLocalChain({
         port: ports.rpc,
         keypairDir: join(dataDir, 'wallets'),
+        statePath: statePaths.chain,
+        stateId: state.stateId,
+        responseDelayMs: latency.rpcMs,
+        ...(localProfile.finalityMs === undefined ? {} : { finalityMs: localProfile.finalityMs }),
       });
       chain = started;
       onStop('local chain', () => started.close());
@@ -108,7 +156,9 @@ export async function startLocalStack(
       env.setDefault('SOLANA_CLUSTER', 'localnet');
       env.setDefault('USDC_MINT', started.mint.toBase58());
       env.setDefault('GAS_KEYPAIR', JSON.stringify(Array.from(started.gas.secretKey)));
-      log(`chain: local chain (LiteSVM) at ${started.rpcUrl}`);
+      log(
+        `chain: local chain (LiteSVM) at ${started.rpcUrl}${started.restored ? ' (continued from .local)' : ''}`,
+      );
     } else {
       bound.rpc = 0;
       log('chain: SOLANA_RPC_URL from the environment');
@@ -222,6 +272,8 @@ export async function startLocalStack(
     if (shopifyUrl === undefined) {
       const sim = await startShopifySimulator({
         port: ports.shopify,
+        // The second store is not installed: onboarding it shows the whole install flow.
+        shops: [DEMO_SHOP, SECOND_SHOP],
         apiKey,
         apiSecret,
         apiVersion,
@@ -232,6 +284,9 @@ export async function startLocalStack(
           clientKey: certs.shopifyClient.key,
         },
         appUrl: `${purpleOrigin}/auth/install`,
+        statePath: statePaths.shopify,
+        stateId: state.stateId,
+        graphqlDelayMs: latency.shopifyMs,
       });
       simulator = sim;
       onStop('Shopify simulator', () => sim.close());
@@ -255,6 +310,8 @@ export async function startLocalStack(
       payoutWallet,
       settlementMint: mint,
       apiVersion,
+      freshInstall: simulator !== undefined && simulator.configuration(DEMO_SHOP)?.ready !== true,
+      merchantDeps: getMerchantServices().merchant,
     });
     markReady();
 
@@ -305,6 +362,10 @@ export async function startLocalStack(
       chain,
       simulator,
       demoShop: { domain: DEMO_SHOP, merchantId },
+      localState: {
+        id: state.stateId,
+        ...(state.resetReason !== undefined ? { resetReason: state.resetReason } : {}),
+      },
       routes,
       close: () => (closing ??= stopAll()),
     };

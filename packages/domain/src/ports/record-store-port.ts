@@ -2,8 +2,13 @@ import type { PayableRecord, RecordKind } from '../records/payable-record';
 
 /** Why a record is being rejected; becomes the Shopify rejection reason. */
 export interface RejectionReason {
-  /** Shopify reason code: `RISKY` or `PROCESSING_ERROR` for payments; `PROCESSING_ERROR` for refunds. */
-  code: 'RISKY' | 'PROCESSING_ERROR';
+  /**
+   * Why, as stored on the record: `RISKY` (screening) or `PROCESSING_ERROR` for payments,
+   * `PROCESSING_ERROR` for refunds, and `EXPIRED` for a payment whose session expired unpaid
+   * (sent to Shopify as the most specific code the session's API version has; see
+   * `paymentSessionRejectCodeForExpiry` in `@solpay/shopify`).
+   */
+  code: 'RISKY' | 'PROCESSING_ERROR' | 'EXPIRED';
   /** Shown to the merchant in Shopify admin. */
   merchantMessage: string;
 }
@@ -51,9 +56,11 @@ export interface RecordStorePort {
     guardAddress: string,
   ): Promise<number | null>;
   /**
-   * Records a served transaction before it is handed to the wallet — atomically and ONLY while
-   * the record is still OPEN; returns false otherwise (the transaction must not be served).
-   * Also raises the guard's `lastValidBlockHeight` to the transaction's.
+   * Records a served transaction before it is handed to the wallet — atomically, under the
+   * record's row lock, and ONLY while the record is still OPEN (`closed` otherwise) and
+   * `generation` is still its current guard generation (`stale-generation` when it was abandoned,
+   * declared dead or swept meanwhile). Anything but `recorded` means the transaction must not be
+   * served. Also raises the guard's `lastValidBlockHeight` to the transaction's.
    */
   recordServedTransaction(input: {
     kind: RecordKind;
@@ -63,8 +70,25 @@ export interface RecordStorePort {
     signature: string;
     account: string;
     lastValidBlockHeight: bigint;
-  }): Promise<boolean>;
+  }): Promise<'recorded' | 'closed' | 'stale-generation'>;
+  /**
+   * A transaction we served for `generation` landed and consumed its guard, but validation
+   * refused it (it pays nobody, e.g. a self-transfer): that generation is dead. Marks the
+   * transaction `REFUSED` and the guard `ABANDONED` (with the refused signature), so new serves
+   * move to the next generation and a reject needs no burn for it. Under the record's row lock.
+   */
+  markGenerationDead(input: {
+    kind: RecordKind;
+    recordId: string;
+    generation: number;
+    guardAddress: string;
+    signature: string;
+  }): Promise<void>;
   findServedTransaction(signature: string): Promise<ServedTransactionRef | null>;
+  /** How many transactions were ever served for a record (every generation). */
+  countServedTransactions(kind: RecordKind, id: string): Promise<number>;
+  /** Counts a transaction request refused by wallet screening on a payment (DESIGN §3.2). */
+  recordScreeningHit(kind: RecordKind, id: string, at: Date): Promise<void>;
   /** Served transactions still awaiting an outcome, for records that are OPEN or REJECTING. */
   pendingServedTransactions(limit: number): Promise<ServedTransactionRef[]>;
   markServedTransaction(signature: string, status: 'LANDED' | 'FAILED' | 'EXPIRED'): Promise<void>;
@@ -72,6 +96,8 @@ export interface RecordStorePort {
    * OPEN/REJECTING → PAID with the paying signature, the guard CONSUMED, and the resolve mutation
    * queued, atomically. `already-paid` when it is PAID by this signature; `not-payable` when the
    * record is REJECTED or paid by another signature (or the signature credits another record).
+   * When the shop left (uninstalled or redacted) no resolve is queued: the record is PAID and
+   * flagged (`shopLeft`) for an operator to refund the buyer by hand.
    */
   markPaid(input: {
     kind: RecordKind;
@@ -82,7 +108,8 @@ export interface RecordStorePort {
     blockTime: Date | null;
     generation: number;
   }): Promise<
-    { result: 'paid'; mutationIds: string[] } | { result: 'already-paid' | 'not-payable' }
+    | { result: 'paid'; mutationIds: string[]; shopLeft?: true }
+    | { result: 'already-paid' | 'not-payable' }
   >;
   /** OPEN → REJECTING (stops serving), storing the reason. `continue` when already REJECTING (the first reason is kept); `closed` when PAID/REJECTED. */
   beginReject(
@@ -90,13 +117,19 @@ export interface RecordStorePort {
     id: string,
     reason: RejectionReason,
   ): Promise<'started' | 'continue' | 'closed'>;
-  /** REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically. */
+  /**
+   * REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically. No
+   * mutation is queued for a record whose shop left (Shopify cancelled the session itself).
+   * `guardUnused`: nothing was ever served with that guard, so no guard row is written (there
+   * is nothing on chain to burn or sweep).
+   */
   completeReject(input: {
     kind: RecordKind;
     recordId: string;
     generation: number;
     guardAddress: string;
     burnSignature: string | null;
+    guardUnused?: boolean;
   }): Promise<{ mutationIds: string[] }>;
   /** OPEN payments past their expiry with no served transaction still valid at `blockHeight`. */
   expiredOpenRecords(
@@ -107,6 +140,8 @@ export interface RecordStorePort {
   /**
    * Records stuck in REJECTING: their burn did not land and no live reject is still working on
    * them (REJECTING for longer than a burn can take), so the poll can retry without racing it.
+   * Records closed because their shop left are listed at once: no request burns their guard,
+   * the poll does.
    */
   rejectingRecords(limit: number): Promise<Array<{ kind: RecordKind; id: string }>>;
   /** Guards of closed records (or abandoned ones) whose every transaction expired before `blockHeight`. */

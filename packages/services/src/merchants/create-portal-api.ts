@@ -2,11 +2,13 @@ import {
   authenticatePortalRequest,
   configurePaymentsApp,
   rejectMerchantRefund,
+  type PaymentFilters,
   setPayoutWallet,
   type PortalPrincipal,
 } from '@solpay/domain';
 import {
   NotFoundError,
+  decodeRequestComponent,
   jsonResponse,
   type HttpHandlerFunction,
   type HttpRequest,
@@ -18,6 +20,7 @@ import { MERCHANT_COOKIES } from './merchant-cookies';
 import type { MerchantServices } from './merchant-services';
 import {
   configureBodySchema,
+  paymentsExportQuerySchema,
   paymentsQuerySchema,
   payoutWalletBodySchema,
   refundsQuerySchema,
@@ -25,7 +28,8 @@ import {
 } from './portal-schemas';
 import { readSignedCookieValue } from './read-signed-cookie-value';
 import { serializeCookie } from './serialize-cookie';
-import { toPortalPaymentView } from './to-portal-payment-view';
+import { paymentsCsv } from './payments-csv';
+import { toPortalPaymentDetailView, toPortalPaymentView } from './to-portal-payment-view';
 import { toPortalRefundView } from './to-portal-refund-view';
 
 type Route = {
@@ -39,6 +43,23 @@ type Route = {
 };
 
 const OPEN_STATES = ['OPEN', 'REJECTING'] as const;
+/** The CSV export reads the list in pages of this size, up to {@link EXPORT_MAX_ROWS} rows. */
+const EXPORT_PAGE = 500;
+const EXPORT_MAX_ROWS = 50_000;
+
+function filtersOf(query: {
+  status?: PaymentFilters['status'] | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  q?: string | undefined;
+}): PaymentFilters {
+  return {
+    status: query.status ?? null,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    search: query.q ? query.q : null,
+  };
+}
 const CLOSED_STATES = ['PAID', 'REJECTED'] as const;
 
 /**
@@ -107,7 +128,7 @@ export function createPortalApi(
         const query = paymentsQuerySchema.parse(request.query);
         const rows = await deps.portalRecords.listPayments({
           merchantId: merchant.id,
-          status: query.status ?? null,
+          ...filtersOf(query),
           after: query.cursor ? decodePageCursor(query.cursor) : null,
           limit: query.limit + 1,
         });
@@ -117,6 +138,44 @@ export function createPortalApi(
           items: page.map((row) => toPortalPaymentView(row, chain)),
           nextCursor: rows.length > query.limit && last ? encodePageCursor(last) : null,
         });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/portal\/payments\/export\.csv$/,
+      async handle(request, { merchant }) {
+        const filters = filtersOf(paymentsExportQuerySchema.parse(request.query));
+        const views = [];
+        let after: { createdAt: Date; id: string } | null = null;
+        for (;;) {
+          const rows = await deps.portalRecords.listPayments({
+            merchantId: merchant.id,
+            ...filters,
+            after,
+            limit: EXPORT_PAGE,
+          });
+          views.push(...rows.map((row) => toPortalPaymentView(row, chain)));
+          const last = rows.at(-1);
+          if (rows.length < EXPORT_PAGE || !last || views.length >= EXPORT_MAX_ROWS) break;
+          after = { createdAt: last.createdAt, id: last.id };
+        }
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="solana-pay-payments-${merchant.shopDomain.replace(/\.myshopify\.com$/, '')}.csv"`,
+          },
+          body: paymentsCsv(views),
+        };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/portal\/payments\/([^/]+)$/,
+      async handle(_request, { merchant }, [paymentId]) {
+        const payment = await deps.portalRecords.findPayment(merchant.id, paymentId ?? '');
+        if (!payment) throw new NotFoundError('Unknown payment');
+        return jsonResponse(200, toPortalPaymentDetailView(payment, chain));
       },
     },
     {
@@ -185,7 +244,8 @@ export function createPortalApi(
     const route = routes.find((candidate) => {
       if (candidate.method !== request.method) return false;
       const match = candidate.pattern.exec(path);
-      if (match) params = match.slice(1).map((part) => decodeURIComponent(part));
+      if (match)
+        params = match.slice(1).map((part) => decodeRequestComponent(part, 'request path'));
       return match !== null;
     });
     if (!route) throw new NotFoundError(`No portal route for ${request.method} ${path}`);

@@ -9,6 +9,7 @@ import type {
   SweepableGuard,
 } from '@solpay/domain';
 import { enqueueShopifyMutation } from '@solpay/queue';
+import { paymentSessionRejectCodeForExpiry } from '@solpay/shopify';
 import { RECORD_KIND_ENUM, RECORD_TABLE, isRecordId, recordLink } from './record-tables';
 
 type Tx = Prisma.TransactionClient;
@@ -21,6 +22,17 @@ const CLOSED_GUARD_STATES = ['CONSUMED', 'BURNED', 'ABANDONED'] as const;
  * race the live one (a second burn, and a completion without the burn signature).
  */
 export const STUCK_REJECT_MS = 2 * 60 * 1000;
+
+/**
+ * Whether a record's shop is gone for Shopify: it was closed when the shop left, or its
+ * merchant is not installed now (a record created while the uninstall was committing).
+ */
+function hasShopLeft(row: {
+  orphanedAt: Date | null;
+  merchant: { installState: 'INSTALLED' | 'UNINSTALLED' | 'REDACTED' };
+}): boolean {
+  return row.orphanedAt !== null || row.merchant.installState !== 'INSTALLED';
+}
 
 /** Locks a record row for the rest of the transaction and returns its status (null: no row). */
 async function lockRecord(tx: Tx, kind: RecordKind, id: string): Promise<RecordStatus | null> {
@@ -44,7 +56,11 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
       select: { generation: true, status: true },
     });
     if (!latest) return 0;
-    return latest.status === 'ABANDONED' ? latest.generation + 1 : latest.generation;
+    // A SWEPT latest generation was abandoned first (a paid or rejected record's guards are
+    // closed): it is dead too, never current again — or a serve could reuse an emptied guard.
+    return latest.status === 'ABANDONED' || latest.status === 'SWEPT'
+      ? latest.generation + 1
+      : latest.generation;
   };
 
   const upsertGuard = (
@@ -94,7 +110,13 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
   });
 
   const gidOf = async (tx: Tx, kind: RecordKind, id: string) => {
-    const select = { gid: true, merchantId: true, apiVersion: true } as const;
+    const select = {
+      gid: true,
+      merchantId: true,
+      apiVersion: true,
+      orphanedAt: true,
+      merchant: { select: { installState: true } },
+    } as const;
     return kind === 'payment'
       ? tx.paymentRecord.findUniqueOrThrow({ where: { id }, select })
       : tx.refundRecord.findUniqueOrThrow({ where: { id }, select });
@@ -103,7 +125,9 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
   return {
     async findRecord(kind, id) {
       if (!isRecordId(id)) return null;
-      const include = { merchant: { select: { shopDomain: true, displayName: true } } } as const;
+      const include = {
+        merchant: { select: { shopDomain: true, displayName: true, installState: true } },
+      } as const;
       const row =
         kind === 'payment'
           ? await prisma.paymentRecord.findUnique({ where: { id }, include })
@@ -127,6 +151,8 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
         // Payments expire when the buyer never pays; refunds wait for the merchant.
         expiresAt: 'expiresAt' in row ? row.expiresAt : null,
         signature: row.signature,
+        screeningHits: 'screeningHits' in row ? row.screeningHits : 0,
+        shopInstalled: row.merchant.installState === 'INSTALLED',
       } satisfies PayableRecord;
     },
 
@@ -160,13 +186,20 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
 
     recordServedTransaction(input) {
       return prisma.$transaction(async (tx) => {
-        if ((await lockRecord(tx, input.kind, input.recordId)) !== 'OPEN') return false;
+        if ((await lockRecord(tx, input.kind, input.recordId)) !== 'OPEN') return 'closed' as const;
+        // Under the record's lock, which abandonGuard and markGenerationDead also take: once a
+        // generation is abandoned nothing more is recorded on it, so the sweep (which only
+        // takes abandoned or closed guards) can never empty a guard a transaction is still
+        // being handed out for.
+        if ((await findGuardGeneration(tx, input.kind, input.recordId)) !== input.generation) {
+          return 'stale-generation' as const;
+        }
         // Within one cached blockhash the transaction for the same account is byte-identical
         // (same signature): a wallet that POSTs again gets the same transaction back.
         const known = await tx.servedTransaction.findUnique({
           where: { signature: input.signature },
         });
-        if (known) return true;
+        if (known) return 'recorded' as const;
         // Serving never changes a guard's status: an ABANDONED (pre-funded) guard must stay
         // abandoned so the next serve moves on; its transactions cannot land anyway.
         const guard = await tx.singleUseGuard.upsert({
@@ -200,7 +233,39 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
             lastValidBlockHeight: input.lastValidBlockHeight,
           },
         });
-        return true;
+        return 'recorded' as const;
+      });
+    },
+
+    markGenerationDead(input) {
+      return prisma.$transaction(async (tx) => {
+        await lockRecord(tx, input.kind, input.recordId);
+        await tx.servedTransaction.updateMany({
+          where: { signature: input.signature, status: { in: ['SERVED', 'EXPIRED'] } },
+          data: { status: 'REFUSED', checkedAt: new Date() },
+        });
+        // Only an ACTIVE guard changes: an abandoned one already is, a closed one belongs to a
+        // record that is paid or rejected.
+        await tx.singleUseGuard.updateMany({
+          where: {
+            recordKind: RECORD_KIND_ENUM[input.kind],
+            ...recordLink(input.kind, input.recordId),
+            generation: input.generation,
+            status: 'ACTIVE',
+          },
+          data: { status: 'ABANDONED', consumedSignature: input.signature },
+        });
+      });
+    },
+
+    countServedTransactions: (kind, id) =>
+      prisma.servedTransaction.count({ where: recordLink(kind, id) }),
+
+    async recordScreeningHit(kind, id, at) {
+      if (kind !== 'payment' || !isRecordId(id)) return;
+      await prisma.paymentRecord.updateMany({
+        where: { id },
+        data: { screeningHits: { increment: 1 }, lastScreeningHitAt: at },
       });
     },
 
@@ -257,16 +322,24 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
           blockTime: input.blockTime,
           paidAt: new Date(),
         };
-        const { gid, merchantId, apiVersion } = await gidOf(tx, kind, recordId);
+        const { gid, merchantId, apiVersion, ...owner } = await gidOf(tx, kind, recordId);
+        const shopLeft = hasShopLeft(owner);
+        const flagged = shopLeft ? { orphanedAt: owner.orphanedAt ?? new Date() } : {};
         if (kind === 'payment') {
           await tx.paymentRecord.update({
             where: { id: recordId },
-            data: { ...paidFields, buyerWallet: input.payer, rejectCode: null, rejectReason: null },
+            data: {
+              ...paidFields,
+              ...flagged,
+              buyerWallet: input.payer,
+              rejectCode: null,
+              rejectReason: null,
+            },
           });
         } else {
           await tx.refundRecord.update({
             where: { id: recordId },
-            data: { ...paidFields, rejectCode: null, rejectReason: null },
+            data: { ...paidFields, ...flagged, rejectCode: null, rejectReason: null },
           });
         }
         await tx.singleUseGuard.updateMany({
@@ -281,6 +354,8 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
           where: { signature },
           data: { status: 'LANDED', checkedAt: new Date() },
         });
+        // Shopify cancelled the session when the shop left: a resolve would only fail for 72 h.
+        if (shopLeft) return { result: 'paid', mutationIds: [], shopLeft: true } as const;
         const mutationKind =
           kind === 'payment' ? 'PAYMENT_SESSION_RESOLVE' : 'REFUND_SESSION_RESOLVE';
         const mutation = await enqueueShopifyMutation(tx, {
@@ -317,32 +392,44 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
       return prisma.$transaction(async (tx) => {
         const status = await lockRecord(tx, kind, recordId);
         if (status !== 'REJECTING' && status !== 'REJECTED') return { mutationIds: [] };
+        const include = { merchant: { select: { installState: true } } } as const;
         const row =
           kind === 'payment'
-            ? await tx.paymentRecord.findUniqueOrThrow({ where: { id: recordId } })
-            : await tx.refundRecord.findUniqueOrThrow({ where: { id: recordId } });
+            ? await tx.paymentRecord.findUniqueOrThrow({ where: { id: recordId }, include })
+            : await tx.refundRecord.findUniqueOrThrow({ where: { id: recordId }, include });
+        const shopLeft = hasShopLeft(row);
         if (status === 'REJECTING') {
+          const data = {
+            status: 'REJECTED' as const,
+            ...(shopLeft ? { orphanedAt: row.orphanedAt ?? new Date() } : {}),
+          };
           if (kind === 'payment') {
-            await tx.paymentRecord.update({
-              where: { id: recordId },
-              data: { status: 'REJECTED' },
-            });
+            await tx.paymentRecord.update({ where: { id: recordId }, data });
           } else {
-            await tx.refundRecord.update({ where: { id: recordId }, data: { status: 'REJECTED' } });
+            await tx.refundRecord.update({ where: { id: recordId }, data });
           }
-          await upsertGuard(tx, {
-            kind,
-            recordId,
-            generation: input.generation,
-            pubkey: input.guardAddress,
-            status: 'BURNED',
-            consumedSignature: input.burnSignature,
-          });
+          if (!input.guardUnused) {
+            await upsertGuard(tx, {
+              kind,
+              recordId,
+              generation: input.generation,
+              pubkey: input.guardAddress,
+              status: 'BURNED',
+              // Without a burn of ours (consumed earlier), keep what consumed it.
+              consumedSignature: input.burnSignature ?? undefined,
+            });
+          }
         }
+        // Shopify cancelled the session itself when the shop left; nothing to tell it.
+        if (shopLeft) return { mutationIds: [] };
         const mutationKind =
           kind === 'payment' ? 'PAYMENT_SESSION_REJECT' : 'REFUND_SESSION_REJECT';
         const code =
-          kind === 'payment' ? (row.rejectCode ?? 'PROCESSING_ERROR') : 'PROCESSING_ERROR';
+          kind !== 'payment'
+            ? 'PROCESSING_ERROR'
+            : row.rejectCode === 'EXPIRED'
+              ? paymentSessionRejectCodeForExpiry(row.apiVersion)
+              : (row.rejectCode ?? 'PROCESSING_ERROR');
         const mutation = await enqueueShopifyMutation(tx, {
           kind: mutationKind,
           merchantId: row.merchantId,
@@ -375,7 +462,11 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
     async rejectingRecords(limit) {
       const stuck = {
         status: 'REJECTING' as const,
-        updatedAt: { lt: new Date(Date.now() - STUCK_REJECT_MS) },
+        // Records closed because their shop left have no live rejecter: the poll burns them.
+        OR: [
+          { updatedAt: { lt: new Date(Date.now() - STUCK_REJECT_MS) } },
+          { orphanedAt: { not: null } },
+        ],
       };
       const [payments, refunds] = await Promise.all([
         prisma.paymentRecord.findMany({

@@ -13,12 +13,26 @@ export interface LocalChainOptions {
   slotMs?: number;
   /** Slots after which a landed transaction is `finalized` (it is `confirmed` one slot after landing). Default 2. */
   finalizeAfterSlots?: number;
-  /** Blocks a blockhash stays valid (`lastValidBlockHeight` = height + this). Default 150. */
+  /**
+   * Time from landing to `finalized` (150 ≈ mainnet since Alpenglow, 13 000 ≈ older clusters).
+   * Sets `finalizeAfterSlots` (and shorter slots below 800 ms) unless those are given.
+   */
+  finalityMs?: number;
+  /** Added before each JSON-RPC answer (a hosted RPC's round trip). Default 0. */
+  responseDelayMs?: number;
+  /** Blocks a blockhash stays valid (`lastValidBlockHeight` = height + this). Default: about 60 s of slots (150 at 400 ms). */
   blockhashLifetimeBlocks?: number;
   /** If set, gas/buyer/merchant keypairs are read from (or written to) JSON files there (Solana CLI format). */
   keypairDir?: string;
   /** Initial funding. Defaults: 100 SOL each, buyer 1,000 USDC, merchant 0 USDC (ATA still created). */
   seed?: { buyerUsdc?: bigint; merchantUsdc?: bigint; lamports?: bigint };
+  /**
+   * If set, the chain is restored from the snapshot file there (when it holds one) and writes it
+   * after every landed transaction and at close: a restart continues the same chain.
+   */
+  statePath?: string;
+  /** Written into a new snapshot (default: a random id); a restored chain keeps the file's. */
+  stateId?: string;
 }
 
 /** A running local Solana chain reachable through standard JSON-RPC. */
@@ -30,6 +44,10 @@ export interface LocalChain {
   /** USDC-like mint, 6 decimals. */
   mint: PublicKey;
   mintAuthority: Keypair;
+  /** True when the chain continued from the `statePath` snapshot. */
+  restored: boolean;
+  /** The id in the snapshot (ties it to the database and simulator state written with it). */
+  stateId: string;
   /** Fee payer wallet (SOL only). */
   gas: Keypair;
   /** Holds SOL and USDC (in its ATA). */
