@@ -4,6 +4,8 @@ import type { GuardRef } from '../records/payable-record';
 export interface TransferExpectation {
   guard: GuardRef;
   mint: string;
+  /** Program owning the mint (SPL Token or Token-2022). */
+  tokenProgram: string;
   decimals: number;
   amount: bigint;
   recipientWallet: string;
@@ -74,6 +76,10 @@ export interface ChainPort {
     payer: string;
     recipientWallet: string;
     mint: string;
+    /** Program owning the mint (SPL Token or Token-2022). */
+    tokenProgram: string;
+    /** Token symbol, for messages (e.g. an insufficient balance). */
+    tokenSymbol: string;
     decimals: number;
     amount: bigint;
     reference: string;

@@ -105,6 +105,8 @@ export async function serveTransaction(
     payer: account,
     recipientWallet,
     mint: record.mint,
+    tokenProgram: record.tokenProgram,
+    tokenSymbol: record.tokenSymbol,
     decimals: record.decimals,
     amount: record.tokenAmount,
     reference: record.referenceKey,
@@ -125,7 +127,7 @@ export async function serveTransaction(
   const amount = formatTokenAmount(record.tokenAmount, record.decimals);
   const message =
     kind === 'payment'
-      ? `${record.label}: pay ${amount} USDC (${record.amount} ${record.currency})`
-      : `${record.label}: refund ${amount} USDC to the buyer`;
+      ? `${record.label}: pay ${amount} ${record.tokenSymbol} (${record.amount} ${record.currency})`
+      : `${record.label}: refund ${amount} ${record.tokenSymbol} to the buyer`;
   return { transaction: built.base64, message };
 }

@@ -89,6 +89,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
       const guard = guardKeypair(input.guard);
       const payer = new PublicKey(input.payer);
       const mint = new PublicKey(input.mint);
+      const tokenProgram = new PublicKey(input.tokenProgram);
       const built = await buildTransferTransaction({
         connection,
         gas,
@@ -96,6 +97,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
         payer,
         recipientOwner: new PublicKey(input.recipientWallet),
         mint,
+        tokenProgram,
         decimals: input.decimals,
         amount: input.amount,
         reference: new PublicKey(input.reference),
@@ -107,6 +109,8 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
       const preflight = await preflightTransfer(connection, {
         payer,
         mint,
+        tokenProgram,
+        symbol: input.tokenSymbol,
         decimals: input.decimals,
         amount: input.amount,
         transaction: built.transaction,
@@ -129,6 +133,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
           gasPubkeys,
           guard: guardKeypair(expectation.guard).publicKey,
           mint: new PublicKey(expectation.mint),
+          tokenProgram: new PublicKey(expectation.tokenProgram),
           decimals: expectation.decimals,
           amount: expectation.amount,
           recipientOwner: new PublicKey(expectation.recipientWallet),

@@ -1,8 +1,10 @@
-import { Keypair, LAMPORTS_PER_SOL, type PublicKey } from '@solana/web3.js';
+import { Keypair, LAMPORTS_PER_SOL, PublicKey } from '@solana/web3.js';
+import { SETTLEMENT_TOKENS } from '@solpay/domain';
 import { ChainCore } from './chain/chain-core';
 import { Faucet } from './chain/faucet';
+import { LocalPriceFeeds } from './chain/price-feeds';
 import { loadOrCreateKeypair } from './keypair-files';
-import type { LocalChain, LocalChainOptions } from './local-chain';
+import type { LocalChain, LocalChainOptions, LocalToken } from './local-chain';
 import { createAccountMethods } from './rpc/methods/account-methods';
 import { createClusterMethods } from './rpc/methods/cluster-methods';
 import { createTokenMethods } from './rpc/methods/token-methods';
@@ -40,7 +42,9 @@ async function walletKeypairs(dir: string | undefined) {
 /**
  * Starts a local Solana chain: LiteSVM (real System, SPL Token, ATA and Memo programs)
  * behind a JSON-RPC HTTP server and a PubSub WebSocket, producing a block every `slotMs`.
- * A USDC-like mint is created and the gas, buyer and merchant wallets are funded.
+ * A mint is created for every settlement token (USDC-like `mint`, EURC, a Token-2022 PYUSD),
+ * the gas, buyer and merchant wallets are funded, and Pyth-layout price accounts are published
+ * every slot.
  */
 export async function startLocalChain(options: LocalChainOptions = {}): Promise<LocalChain> {
   const host = options.host ?? '127.0.0.1';
@@ -61,22 +65,42 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     },
   });
 
-  const mintKeypair = Keypair.generate();
   const mintAuthority = Keypair.generate();
   const wallets = await walletKeypairs(options.keypairDir);
   const lamports = options.seed?.lamports ?? DEFAULT_LAMPORTS;
-  faucet.createMint(mintKeypair, mintAuthority.publicKey, LOCAL_USDC_DECIMALS);
   for (const wallet of [wallets.gas, wallets.buyer, wallets.merchant]) {
     if (lamports > 0n) faucet.airdrop(wallet.publicKey, lamports);
   }
-  const mint = mintKeypair.publicKey;
-  faucet.mintTo(
-    mint,
-    mintAuthority,
-    wallets.buyer.publicKey,
-    options.seed?.buyerUsdc ?? DEFAULT_BUYER_USDC,
-  );
-  faucet.mintTo(mint, mintAuthority, wallets.merchant.publicKey, options.seed?.merchantUsdc ?? 0n);
+  // One local mint per row of the settlement-token table, with the row's program and decimals
+  // (PYUSD is a Token-2022 mint), and the buyer funded in each.
+  const tokens: LocalToken[] = SETTLEMENT_TOKENS.map((row) => {
+    const keypair = Keypair.generate();
+    const programId = new PublicKey(row.tokenProgram);
+    faucet.createMint(keypair, mintAuthority.publicKey, row.decimals, programId);
+    return { symbol: row.symbol, mint: keypair.publicKey, programId, decimals: row.decimals };
+  });
+  const tokenOf = (symbol: string): LocalToken => {
+    const token = tokens.find((candidate) => candidate.symbol === symbol);
+    if (!token) throw new Error(`No local settlement token ${symbol}`);
+    return token;
+  };
+  const usdc = tokenOf('USDC');
+  const mint = usdc.mint;
+  for (const token of tokens) {
+    const buyerAmount =
+      token.symbol === 'USDC'
+        ? (options.seed?.buyerUsdc ?? DEFAULT_BUYER_USDC)
+        : DEFAULT_BUYER_USDC;
+    faucet.mintTo(token.mint, mintAuthority, wallets.buyer.publicKey, buyerAmount, token.programId);
+    faucet.mintTo(
+      token.mint,
+      mintAuthority,
+      wallets.merchant.publicKey,
+      token.symbol === 'USDC' ? (options.seed?.merchantUsdc ?? 0n) : 0n,
+      token.programId,
+    );
+  }
+  const prices = new LocalPriceFeeds(core, options.usdRates);
   // Setup transactions start out finalized, as if the chain had been running for a while.
   core.advance(options.finalizeAfterSlots ?? 2);
 
@@ -90,6 +114,9 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     rpcUrl: `http://${urlHost}:${port}`,
     wsUrl: `ws://${urlHost}:${port + 1}`,
     mint,
+    mints: Object.fromEntries(tokens.map((token) => [token.symbol, token.mint])),
+    tokens,
+    prices,
     mintAuthority,
     gas: wallets.gas,
     buyer: wallets.buyer,
@@ -105,6 +132,10 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     },
     async mintTo(owner: PublicKey, baseUnits: bigint) {
       faucet.mintTo(mint, mintAuthority, owner, baseUnits);
+    },
+    async mintToken(symbol: string, owner: PublicKey, baseUnits: bigint) {
+      const token = tokenOf(symbol);
+      faucet.mintTo(token.mint, mintAuthority, owner, baseUnits, token.programId);
     },
     async airdrop(to: PublicKey, amount: bigint) {
       faucet.airdrop(to, amount);
