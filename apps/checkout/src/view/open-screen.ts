@@ -1,4 +1,4 @@
-import { formatFiat, formatUsdc, h, type PaymentWallet, type WalletActivity } from '@solpay/web';
+import { formatFiat, formatToken, h, type PaymentWallet, type WalletActivity } from '@solpay/web';
 import type { CheckoutPayment } from '../api/checkout-payment';
 import { formatTimeLeft } from '../format/format-time-left';
 import { icon } from './icon';
@@ -41,6 +41,17 @@ function statusOf(activity: WalletActivity): { text: string; tone: string } {
   }
 }
 
+/** `1 CAD = 0.73 USDC · FX.USD/CAD, 10:02:03` (the locked rate and its publish time). */
+export function rateLine(payment: CheckoutPayment): string {
+  const quote = payment.quote;
+  if (!quote) return '';
+  const rate = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 6 }).format(
+    quote.rate as Intl.StringNumericLiteral,
+  );
+  const time = new Date(quote.publishedAt).toLocaleTimeString();
+  return `1 ${payment.currency} = ${rate} ${payment.token?.symbol ?? 'USDC'} · rate from ${quote.feed} at ${time}, held until the payment expires`;
+}
+
 /**
  * Builds the payment form: amount in the shop's currency and USDC, a live status line, the QR
  * code and "Open in wallet" link (first on phones), browser wallets, the expiry and cancel link.
@@ -50,7 +61,8 @@ export function createOpenScreen(
   options: { mobile: boolean; onPay: (wallet: PaymentWallet) => void },
 ): OpenScreen {
   const fiat = formatFiat(payment.amount, payment.currency);
-  const usdc = formatUsdc(payment.tokenAmount);
+  const symbol = payment.token?.symbol ?? 'USDC';
+  const usdc = formatToken(payment.tokenAmount, symbol);
   const statusText = h('span', { class: 'status-text' });
   const status = h(
     'p',
@@ -99,6 +111,7 @@ export function createOpenScreen(
         fiat,
       ),
       h('p', { class: 'token-amount' }, `${usdc} on Solana`),
+      payment.quote ? h('p', { class: 'quote-rate muted' }, rateLine(payment)) : null,
       status,
     ),
     options.mobile ? h('div', { class: 'mobile-first' }, deepLink) : null,

@@ -19,7 +19,7 @@ export function pageFrame(merchantName: string | undefined, ...content: Child[])
     h(
       'footer',
       { class: 'footer' },
-      'Payments in USDC by ',
+      'Stablecoin payments by ',
       h(
         'a',
         { href: 'https://solanapay.com', rel: 'noopener noreferrer', target: '_blank' },

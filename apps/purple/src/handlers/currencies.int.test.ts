@@ -160,7 +160,7 @@ describe('settlement tokens and currencies', () => {
     expect(refund.tokenSymbol).toBe('USDC');
     expect(await balance('USDC', chain().buyer.publicKey)).toBe(buyerBefore + refunded);
     chain().prices.setUsdRate('CAD', '0.73');
-  });
+  }, 60_000);
 
   it('answers a repeated session id with the same record and the same locked quote', async () => {
     const id = `repeat-${randomUUID()}`;
@@ -178,7 +178,7 @@ describe('settlement tokens and currencies', () => {
     expect(again.tokenAmount).toBe(stored.tokenAmount);
     expect(await recordsWith(id)).toBe(1);
     chain().prices.setUsdRate('GBP', '1.27');
-  });
+  }, 60_000);
 
   it('refuses a stale price with a 4xx naming it, and stores nothing', async () => {
     chain().prices.update('EUR', { lagSeconds: 120 });
@@ -191,7 +191,7 @@ describe('settlement tokens and currencies', () => {
     } finally {
       chain().prices.update('EUR', { lagSeconds: 0 });
     }
-  });
+  }, 60_000);
 
   it('refuses a price whose confidence is too wide with a 4xx naming it, and stores nothing', async () => {
     chain().prices.update('JPY', { confidenceRatio: '0.01' });
@@ -204,7 +204,7 @@ describe('settlement tokens and currencies', () => {
     } finally {
       chain().prices.update('JPY', { confidenceRatio: '0.0001' });
     }
-  });
+  }, 60_000);
 
   it('refuses an unknown currency code (400) and a currency without a feed (422), naming them', async () => {
     const unknown = await postSession(sessionBody(`zzz-${randomUUID()}`, 'ZZZ'));
@@ -215,7 +215,7 @@ describe('settlement tokens and currencies', () => {
     expect(noFeed.status).toBe(422);
     expect(String(noFeed.json?.message)).toMatch(/Unsupported currency XAF: no price feed/);
     expect(await recordsWith(id)).toBe(0);
-  });
+  }, 60_000);
 
   it('EURC merchant: a EUR session settles 1:1 in EURC', async () => {
     await setToken('EURC');
@@ -230,7 +230,7 @@ describe('settlement tokens and currencies', () => {
     const before = await balance('EURC', chain().merchant.publicKey);
     await payAsBuyer(paymentId);
     expect(await balance('EURC', chain().merchant.publicKey)).toBe(before + 25_500_000n);
-  });
+  }, 60_000);
 
   it('PYUSD merchant (Token-2022): pays and refunds through the Token-2022 program', async () => {
     await setToken('PYUSD');
@@ -245,7 +245,7 @@ describe('settlement tokens and currencies', () => {
     expect(refund.tokenSymbol).toBe('PYUSD');
     expect(await balance('PYUSD', chain().buyer.publicKey)).toBe(buyerBefore + 2_340_000n);
     await setToken('USDC');
-  });
+  }, 60_000);
 
   it('a wallet without the token gets 422 naming the token', async () => {
     await setToken('EURC');
@@ -260,7 +260,7 @@ describe('settlement tokens and currencies', () => {
     expect(reply.status).toBe(422);
     expect(String(reply.json?.message)).toMatch(/no EURC account/);
     await setToken('USDC');
-  });
+  }, 60_000);
 
   it('refuses a settlement token this deployment does not offer (400 naming it)', async () => {
     const reply = await portal(h, login, '/portal/settings/token', {
@@ -277,5 +277,5 @@ describe('settlement tokens and currencies', () => {
       csrf: false,
     });
     expect(csrfless.status).toBe(403);
-  });
+  }, 60_000);
 });

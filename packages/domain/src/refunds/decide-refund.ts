@@ -12,8 +12,23 @@ function fiatDifference(a: string, b: string): { units: bigint; scale: number } 
   return { units: align(left) - align(right), scale };
 }
 
+/** Minor-unit digits of an ISO 4217 currency (2 when the runtime does not know it). */
+function currencyDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .minimumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** `6.00 USD`, `1500 JPY`: at least the currency's own places, more only when needed. */
 function formatFiat({ units, scale }: { units: bigint; scale: number }, currency: string) {
-  return `${formatTokenAmount(units < 0n ? 0n : units, scale)} ${currency}`;
+  const digits = Math.max(currencyDigits(currency), scale);
+  const scaled = (units < 0n ? 0n : units) * 10n ** BigInt(digits - scale);
+  return `${formatTokenAmount(scaled, digits, { minFractionDigits: currencyDigits(currency) })} ${currency}`;
 }
 
 /**

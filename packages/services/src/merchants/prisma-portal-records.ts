@@ -11,6 +11,8 @@ const refundSelect = {
   tokenAmount: true,
   tokenDecimals: true,
   tokenMint: true,
+  tokenSymbol: true,
+  payment: { select: { quoteRate: true } },
   status: true,
   rejectReason: true,
   signature: true,
@@ -23,12 +25,15 @@ const refundSelect = {
 type RefundRow = Prisma.RefundRecordGetPayload<{ select: typeof refundSelect }>;
 
 function toRefund(row: RefundRow): PortalRefund {
-  const { shopifyPaymentId, ...rest } = row;
+  const { shopifyPaymentId, payment, ...rest } = row;
   return {
     ...rest,
     paymentShopifyId: shopifyPaymentId,
     amount: row.amount.toFixed(),
     tokenDecimals: row.tokenDecimals ?? 6,
+    // Refunds stored before the token table were all USDC.
+    tokenSymbol: row.tokenSymbol ?? (row.tokenMint ? 'USDC' : null),
+    quoteRate: payment?.quoteRate?.toFixed() ?? null,
   };
 }
 
@@ -61,6 +66,8 @@ export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPo
           currency: true,
           tokenAmount: true,
           tokenDecimals: true,
+          tokenSymbol: true,
+          quoteRate: true,
           status: true,
           signature: true,
           buyerWallet: true,
@@ -69,7 +76,11 @@ export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPo
           paidAt: true,
         },
       });
-      return rows.map((row): PortalPayment => ({ ...row, amount: row.amount.toFixed() }));
+      return rows.map((row): PortalPayment => ({
+        ...row,
+        amount: row.amount.toFixed(),
+        quoteRate: row.quoteRate?.toFixed() ?? null,
+      }));
     },
 
     async listRefunds({ merchantId, statuses, limit }) {
