@@ -66,16 +66,16 @@ export async function createPaymentSession(
   }
   const redirectTo = (id: string) => `${settlement.checkoutOrigin}/pay/${id}`;
   const context = await deps.sessions.findSessionContext(shop, request.id);
-  if (context?.existingPaymentId) {
-    const id = context.existingPaymentId;
-    return { redirectUrl: redirectTo(id), paymentId: id, created: false };
-  }
   const merchant = context?.merchant ?? null;
   if (!merchant || !merchant.installed) {
     throw new NotFoundError(`Shop ${shop} has not installed this app`);
   }
   if (!merchant.configured || !merchant.payoutWallet) {
     throw new UnprocessableError(`Shop ${shop} has not finished setting up Solana Pay`);
+  }
+  if (context?.existingPaymentId) {
+    const id = context.existingPaymentId;
+    return { redirectUrl: redirectTo(id), paymentId: id, created: false };
   }
   const token = settlement.tokens.find((row) => row.symbol === merchant.settlementToken);
   if (!token) {
