@@ -1,5 +1,6 @@
 import { formatFiat, formatToken, h, type PaymentWallet, type WalletActivity } from '@solpay/web';
 import type { CheckoutPayment } from '../api/checkout-payment';
+import { formatRateLine } from '../format/format-rate-line';
 import { formatTimeLeft } from '../format/format-time-left';
 import { icon } from './icon';
 
@@ -39,17 +40,6 @@ function statusOf(activity: WalletActivity): { text: string; tone: string } {
         tone: 'failed',
       };
   }
-}
-
-/** `1 CAD = 0.73 USDC · FX.USD/CAD, 10:02:03` (the locked rate and its publish time). */
-export function rateLine(payment: CheckoutPayment): string {
-  const quote = payment.quote;
-  if (!quote) return '';
-  const rate = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 6 }).format(
-    quote.rate as Intl.StringNumericLiteral,
-  );
-  const time = new Date(quote.publishedAt).toLocaleTimeString();
-  return `1 ${payment.currency} = ${rate} ${payment.token?.symbol ?? 'USDC'} · rate from ${quote.feed} at ${time}, held until the payment expires`;
 }
 
 /**
@@ -111,7 +101,7 @@ export function createOpenScreen(
         fiat,
       ),
       h('p', { class: 'token-amount' }, `${usdc} on Solana`),
-      payment.quote ? h('p', { class: 'quote-rate muted' }, rateLine(payment)) : null,
+      payment.quote ? h('p', { class: 'quote-rate muted' }, formatRateLine(payment)) : null,
       status,
     ),
     options.mobile ? h('div', { class: 'mobile-first' }, deepLink) : null,

@@ -70,7 +70,10 @@ function oracleWith(readings: Partial<Record<string, Partial<PriceReading>>>) {
   return { oracle, reads };
 }
 
-function setup(settlementToken = 'USDC', readings = { CAD: {} }) {
+function setup(
+  settlementToken = 'USDC',
+  readings: Partial<Record<string, Partial<PriceReading>>> = { CAD: {} },
+) {
   const merchant: MerchantForSessions = {
     id: 'm1',
     shopDomain: SHOP,
