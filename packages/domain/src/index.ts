@@ -1,5 +1,6 @@
 export * from './records/payable-record';
 export * from './records/encode-base58';
+export * from './records/is-dead-generation-refusal';
 export * from './money/to-token-units';
 export * from './money/settlement-tokens';
 export * from './money/fx-feeds';

@@ -140,6 +140,24 @@ describe.each(formats)('createHttpHandler with %s events', (_label, buildEvent) 
     expect(response.json).toEqual({ code: 'BAD_REQUEST', message: 'Malformed JSON body' });
   });
 
+  it.each(['/portal/refunds/%E0%A4%A', '/portal/refunds/%', '/x/%ED%A0%80/y', '/x/%zz'])(
+    'answers 400 for a malformed percent-escape in the path (%s), before the handler runs',
+    async (path) => {
+      let ran = false;
+      const { call } = setup({ name: 'portal' }, async (request) => {
+        ran = true;
+        return jsonResponse(200, { segments: request.path.split('/').map(decodeURIComponent) });
+      });
+      const response = await call({ method: 'GET', path });
+      expect(response.statusCode).toBe(400);
+      expect(response.json).toEqual({
+        code: 'BAD_REQUEST',
+        message: 'Malformed percent-escape in the request path',
+      });
+      expect(ran).toBe(false);
+    },
+  );
+
   it('answers 400 for a NUL character anywhere in the JSON, before the handler runs', async () => {
     let called = false;
     const { call } = setup({ name: 'pay' }, async () => {

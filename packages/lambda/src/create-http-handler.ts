@@ -18,6 +18,7 @@ import { corsMiddleware, type CorsPolicy } from './middleware/cors-middleware';
 import { errorMapperMiddleware } from './middleware/error-mapper-middleware';
 import type { HttpInvocation, HttpMiddleware } from './middleware/http-invocation';
 import { jsonBodyMiddleware } from './middleware/json-body-middleware';
+import { percentEncodingMiddleware } from './middleware/percent-encoding-middleware';
 import { loadMiddy } from './middleware/load-middy';
 import { rawBodyMiddleware } from './middleware/raw-body-middleware';
 import { requestIdMiddleware } from './middleware/request-id-middleware';
@@ -78,7 +79,7 @@ export type HttpLambdaHandler = (
 
 /**
  * Builds the Lambda handler of one HTTP route on the one middy stack: request id → logger →
- * CORS preflight → size limit (413) → raw body → `authenticate` (401) → JSON parse (415/400) →
+ * CORS preflight → malformed percent-escape in path or query (400) → size limit (413) → raw body → `authenticate` (401) → JSON parse (415/400) →
  * zod validation (400) → `fn` → CORS headers → error mapping (`{ code, message }`; 5xx hidden, logged with stack and
  * reported to Sentry). Works for REST API (v1) and HTTP API (v2) events.
  */
@@ -111,6 +112,7 @@ export function createHttpHandler<
     }),
     ...(options.cors ? [corsMiddleware(options.cors)] : []),
     errorMapperMiddleware(options.name),
+    percentEncodingMiddleware(),
     bodySizeLimitMiddleware(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
     rawBodyMiddleware(),
     ...(options.authenticate ? [authenticateMiddleware(options.authenticate)] : []),

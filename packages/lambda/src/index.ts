@@ -10,3 +10,4 @@ export * from './create-http-handler';
 export * from './create-worker-handler';
 export * from './create-sqs-handler';
 export * from './testing';
+export * from './invocation';

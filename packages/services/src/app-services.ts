@@ -11,7 +11,9 @@ import {
   type WalletScreeningPort,
 } from '@solpay/domain';
 import {
+  assertInvocationLive,
   createLogger,
+  guardFetch,
   readConfig,
   reportError,
   type AppConfig,
@@ -118,14 +120,17 @@ export function createAppServices(env?: EnvInput): AppServices {
   });
 
   const prisma = lazy(() =>
-    createPrismaClient(config(['database']).database.url, { poolSize: LAMBDA_POOL_SIZE }),
+    createPrismaClient(config(['database']).database.url, {
+      poolSize: LAMBDA_POOL_SIZE,
+      beforeStatement: assertInvocationLive,
+    }),
   );
 
   const connection = lazy(
     () =>
       new Connection(config(['solana']).solana.rpcUrl, {
         commitment: 'confirmed',
-        fetch: fetchWithTimeout(RPC_TIMEOUT_MS),
+        fetch: guardFetch(fetchWithTimeout(RPC_TIMEOUT_MS), 'rpc'),
       }),
   );
 
@@ -140,7 +145,18 @@ export function createAppServices(env?: EnvInput): AppServices {
     });
   });
 
-  const screening = lazy(() => createWalletScreening(config(['screening']).screening));
+  const screening = lazy(() => {
+    const inner = createWalletScreening(config(['screening']).screening);
+    // The local stack's production profile: a screening API answers in ~100 ms, not at once.
+    const delayMs = config(['localProfile']).localProfile.latency.screeningMs;
+    if (delayMs === 0) return inner;
+    return {
+      screen: async (wallet) => {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return inner.screen(wallet);
+      },
+    } satisfies WalletScreeningPort;
+  });
   const rateLimiter = lazy(() => createPostgresRateLimiter(prisma()));
 
   const paymentsApps = lazy(() => {
@@ -149,6 +165,7 @@ export function createAppServices(env?: EnvInput): AppServices {
       apiVersion: shopify.apiVersion,
       adminOrigin: shopify.adminOrigin,
       timeoutMs: shopify.httpTimeoutMs,
+      fetch: guardFetch(globalThis.fetch),
     });
   });
 

@@ -14,6 +14,7 @@ export * from './webhooks/verify-webhook-hmac';
 export * from './webhooks/read-webhook-headers';
 export * from './versions/accepted-api-version';
 export * from './payments-apps/payments-apps-request';
+export * from './payments-apps/payment-session-reject-code-for-expiry';
 export * from './payments-apps/payments-apps-documents';
 export * from './payments-apps/payments-apps-response';
 export * from './payments-apps/payments-apps-result';

@@ -43,6 +43,8 @@ export const checkoutPaymentSchema = z.object({
   redirectUrl: z.optional(z.nullable(webUrl)),
   /** When the payment window closes (ISO 8601). */
   expiresAt: z.iso.datetime({ offset: true }),
+  /** Why a REJECTING/REJECTED payment closed, as the server knows it. */
+  closedReason: z.optional(z.enum(['expired', 'risky', 'rejected'])),
 });
 
 /** The checkout page's view of one payment. */

@@ -57,4 +57,14 @@ describe('screenFor', () => {
       });
     }
   });
+
+  it("follows the server's closedReason over the clock when it gives one", () => {
+    const past = '2026-11-22T06:00:00Z';
+    const expired = payment({ status: 'REJECTED', closedReason: 'expired' });
+    expect(screenFor({ ok: true, payment: expired }, now)).toMatchObject({ reason: 'expired' });
+    for (const closedReason of ['risky', 'rejected'] as const) {
+      const rejected = payment({ status: 'REJECTED', closedReason, expiresAt: past });
+      expect(screenFor({ ok: true, payment: rejected }, now)).toMatchObject({ reason: 'rejected' });
+    }
+  });
 });

@@ -2,8 +2,9 @@ import type { FetchCheckoutPaymentResult } from '../api/fetch-checkout-payment';
 import type { CheckoutScreen } from './checkout-screen';
 
 /**
- * The screen for the latest status answer. A rejected payment past its `expiresAt` reads as
- * expired; an OPEN one past it stays open (a payment sent just in time may still land: the
+ * The screen for the latest status answer. A closed payment reads as expired when the server
+ * says it closed because it expired (or, from a server that does not say, when it is past its
+ * `expiresAt`); an OPEN one past it stays open (a payment sent just in time may still land: the
  * server decides).
  */
 export function screenFor(result: FetchCheckoutPaymentResult, now: number): CheckoutScreen {
@@ -23,7 +24,11 @@ export function screenFor(result: FetchCheckoutPaymentResult, now: number): Chec
       return {
         kind: 'closed',
         payment,
-        reason: Date.parse(payment.expiresAt) <= now ? 'expired' : 'rejected',
+        reason:
+          payment.closedReason === 'expired' ||
+          (payment.closedReason === undefined && Date.parse(payment.expiresAt) <= now)
+            ? 'expired'
+            : 'rejected',
       };
   }
 }

@@ -1,3 +1,4 @@
+import { tryDecodeUriComponent } from '@solpay/lambda';
 import type { LambdaRoute } from './lambda-route';
 
 /** A route chosen for a request, with its decoded path parameters. */
@@ -33,13 +34,8 @@ function splitPath(path: string): string[] {
   return path.split('/').filter((part) => part !== '');
 }
 
-function decode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
+// API Gateway hands an undecodable segment on as sent; the handler's stack answers it 400.
+const decode = (part: string): string => tryDecodeUriComponent(part) ?? part;
 
 function matchPath(segments: Segment[], parts: string[]): Record<string, string> | undefined {
   const params: Record<string, string> = {};

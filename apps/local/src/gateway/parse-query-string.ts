@@ -1,13 +1,12 @@
+import { tryDecodeUriComponent } from '@solpay/lambda';
 /** Decoded query parameters, each name with all its values in order. */
 export type MultiValueQuery = Record<string, string[]>;
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
+// An undecodable name or value goes on as sent; the handler's stack answers it 400.
+const decode = (text: string): string => {
+  const spaced = text.replace(/\+/g, ' ');
+  return tryDecodeUriComponent(spaced) ?? text;
+};
 
 /** Parses a raw query string (no `?`) the way API Gateway does; empty string gives `{}`. */
 export function parseQueryString(raw: string): MultiValueQuery {

@@ -3,7 +3,9 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ensureDevCertificates, type DevCertificates } from '@solpay/testkit';
+import { createTestDatabase, type TestDatabase } from '@solpay/db';
+import { ensureDevCertificates, pollUntil, type DevCertificates } from '@solpay/testkit';
+import { closeOverrunClients } from './fixtures/handlers/overrun';
 import type { RunningServer } from '../server/running-server';
 import { loadServerlessRoutes } from './load-serverless-routes';
 import { MAX_BODY_BYTES, startGateway } from './start-gateway';
@@ -15,11 +17,14 @@ interface Reply {
   json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+jest.setTimeout(60_000);
+
 describe('startGateway', () => {
   let dir: string;
   let certs: DevCertificates;
   let green: RunningServer;
   let purple: RunningServer;
+  let database: TestDatabase;
   const logs: string[] = [];
 
   beforeAll(async () => {
@@ -34,11 +39,20 @@ describe('startGateway', () => {
       tls: { ...serverTls, ca: certs.shopifyCa.cert, requestCert: true, rejectUnauthorized: true },
       log: (line) => logs.push(line),
     });
-    purple = await startGateway({ name: 'purple', routes, port: 0, tls: serverTls });
+    purple = await startGateway({
+      name: 'purple',
+      routes,
+      port: 0,
+      tls: serverTls,
+      log: (line) => logs.push(line),
+    });
+    database = await createTestDatabase('pglite');
   });
 
   afterAll(async () => {
     await Promise.all([green?.close(), purple?.close()]);
+    await closeOverrunClients();
+    await database?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -286,4 +300,34 @@ describe('startGateway', () => {
     expect(cookies.headers['set-cookie']).toEqual(['a=1; Path=/; HttpOnly', 'b=2; Path=/; Secure']);
     expect(cookies.body.equals(Buffer.from([0, 1, 2, 255]))).toBe(true);
   });
+
+  it.each([
+    ['green', 504, { message: 'Endpoint request timed out' }],
+    ['purple', 503, { message: 'Service Unavailable' }],
+  ] as const)(
+    'answers a %s invocation past its timeout like API Gateway and lets it write nothing after it',
+    async (name, status, body) => {
+      const marker = `overrun-${name}`;
+      const reply = await call(name === 'green' ? green.url : purple.url, '/overrun', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ databaseUrl: database.url, marker }),
+      });
+      expect(reply.status).toBe(status);
+      expect(reply.json()).toEqual(body);
+      // The handler runs on (as Node cannot freeze it) until it gives up on its next write.
+      const ended = await pollUntil('the abandoned invocation to end', () =>
+        logs.find((line) =>
+          line.includes(
+            `abandoned invocation of ${name === 'green' ? 'restOverrun' : 'httpOverrun'}`,
+          ),
+        ),
+      );
+      expect(ended).toContain('InvocationAbandonedError');
+      const rows = await database.prisma.inboundEvent.findMany({
+        where: { externalId: { startsWith: `${marker}:` } },
+      });
+      expect(rows.map((row) => row.externalId)).toEqual([`${marker}:before`]);
+    },
+  );
 });

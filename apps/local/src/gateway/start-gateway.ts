@@ -9,7 +9,7 @@ import { buildHttpApiEvent } from './build-http-api-event';
 import { buildRestApiEvent, type GatewayIdentity } from './build-rest-api-event';
 import type { GatewayRequest } from './gateway-request';
 import { jsonErrorResponse } from './json-error-response';
-import { createLambdaContext } from './lambda-context';
+import { invokeWithDeadline, type InvocationOutcome } from './invoke-with-deadline';
 import { createLambdaHandlerLoader, type LambdaHandlerLoader } from './lambda-handler-loader';
 import { toGatewayResponse, type GatewayResponse } from './lambda-result';
 import type { GatewayName, LambdaRoute } from './lambda-route';
@@ -17,6 +17,16 @@ import { matchRoute } from './match-route';
 
 /** Largest request body a gateway accepts (API Gateway's limit is higher; ours is 1 MiB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** API Gateway's integration timeout of a REST API (29 s, the default and the Lambda maximum). */
+export const REST_INTEGRATION_LIMIT_MS = 29_000;
+
+/** API Gateway's integration timeout of an HTTP API (30 s, fixed). */
+export const HTTP_API_INTEGRATION_LIMIT_MS = 30_000;
+
+/** Local-only response headers: the invocation's Solana RPC calls and sequential round trips. */
+export const RPC_CALLS_HEADER = 'x-local-rpc-calls';
+export const RPC_ROUND_TRIPS_HEADER = 'x-local-rpc-round-trips';
 
 /** Options of {@link startGateway}. */
 export interface GatewayOptions {
@@ -45,8 +55,15 @@ export interface GatewayOptions {
  * routes of this gateway, builds the event API Gateway would send (REST v1 for green, HTTP API
  * v2 for purple), calls the handler with a Lambda-like context and writes its result.
  * Unknown route → 404 `{code:'NOT_FOUND'}`; body over the limit → 413; headers over Node's
- * limit or an unparseable request → 431/400 (JSON too, see `answerClientError`); handler throws, times
- * out or returns a malformed result → 502 `{code:'INTERNAL'}` (the error goes to the log only).
+ * limit or an unparseable request → 431/400 (JSON too, see `answerClientError`); handler throws
+ * or returns a malformed result → 502 `{code:'INTERNAL'}` (the error goes to the log only).
+ * Timeouts answer what API Gateway answers: green (REST) 504 `{"message":"Endpoint request timed
+ * out"}` at the function's timeout or the 29 s integration limit; purple (HTTP API) 503
+ * `{"message":"Service Unavailable"}` at the function's timeout and 504 `{"message":"Gateway
+ * Timeout"}` at the 30 s integration limit. The invocation is abandoned at its timeout (see
+ * `invokeWithDeadline`): nothing it still attempts reaches the database, the chain or Shopify.
+ * Every answer from a handler carries the invocation's RPC calls and sequential round trips in
+ * {@link RPC_CALLS_HEADER} / {@link RPC_ROUND_TRIPS_HEADER}.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const routes = options.routes.filter((route) => route.gateway === options.name);
@@ -122,9 +139,32 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         : buildHttpApiEvent(request, match, identity);
     const fn = match.route.fn;
     const handler = await loader.load(fn);
-    const context = createLambdaContext(fn, request.requestId);
-    const result = await withTimeout(handler(event, context), fn.timeoutSeconds * 1000, fn.name);
-    return toGatewayResponse(result, api);
+    const outcome = await invokeWithDeadline(fn, handler, event, {
+      requestId: request.requestId,
+      callerLimitMs: api === 'rest' ? REST_INTEGRATION_LIMIT_MS : HTTP_API_INTEGRATION_LIMIT_MS,
+      onLateEnd: (end) =>
+        log(`${options.name} ${method} ${rawPath} abandoned invocation of ${fn.name} ${end}`),
+    });
+    return withIoHeaders(answerOutcome(outcome, fn.name), outcome);
+  }
+
+  function answerOutcome(outcome: InvocationOutcome, name: string): GatewayResponse {
+    switch (outcome.kind) {
+      case 'returned':
+        return toGatewayResponse(outcome.value, api);
+      case 'threw':
+        throw outcome.error;
+      case 'function-timeout':
+        log(`${options.name} ${name} failed: timed out (function timeout)`);
+        return api === 'rest'
+          ? apiGatewayMessage(504, 'Endpoint request timed out')
+          : apiGatewayMessage(503, 'Service Unavailable');
+      case 'caller-timeout':
+        log(`${options.name} ${name} failed: timed out (integration limit)`);
+        return api === 'rest'
+          ? apiGatewayMessage(504, 'Endpoint request timed out')
+          : apiGatewayMessage(504, 'Gateway Timeout');
+    }
   }
 
   return listenServer(server, {
@@ -178,13 +218,24 @@ function write(res: ServerResponse, response: GatewayResponse): void {
   res.end(response.body);
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${name} timed out after ${ms / 1000} s`)), ms);
-    timer.unref();
-  });
-  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
+/** API Gateway's own error body (`{"message": …}`), as it answers timeouts. */
+function apiGatewayMessage(statusCode: number, message: string): GatewayResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': ['application/json'] },
+    body: Buffer.from(JSON.stringify({ message }), 'utf8'),
+  };
+}
+
+function withIoHeaders(response: GatewayResponse, outcome: InvocationOutcome): GatewayResponse {
+  return {
+    ...response,
+    headers: {
+      ...response.headers,
+      [RPC_CALLS_HEADER]: [String(outcome.io.rpcCalls)],
+      [RPC_ROUND_TRIPS_HEADER]: [String(outcome.io.rpcRoundTrips)],
+    },
+  };
 }
 
 function describe(error: unknown): string {

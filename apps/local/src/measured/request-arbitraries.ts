@@ -28,13 +28,43 @@ export const headerValue: fc.Arbitrary<string> = fc.oneof(
 const percentEncode = (text: string) =>
   Buffer.from(text, 'utf8').toString('hex').replace(/../g, '%$&');
 
-/** A query string of random keys and adversarial values (sometimes empty). */
+/**
+ * Text with a malformed percent-escape somewhere (`%`, a truncated UTF-8 sequence, bad hex, an
+ * encoded lone surrogate, an overlong form), which `decodeURIComponent` refuses with `URIError`:
+ * every route must answer it 400, never 500.
+ */
+export const malformedPercentEscape: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('', 'a', 'refunds', '%41'),
+    fc.constantFrom(
+      '%',
+      '%%',
+      '%0',
+      '%ZZ',
+      '%u0041',
+      '%C3',
+      '%E0%A4%A',
+      '%E0%A4',
+      '%ED%A0%80',
+      '%C0%AF',
+      '%F8%80%80%80%80',
+      '%FF',
+    ),
+    fc.constantFrom('', 'b', '%20', '/x'),
+  )
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
+
+/** A percent-encoded query value: usually well-formed, sometimes a malformed escape. */
+const queryValue: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: adversarialString.map((v) => percentEncode(v.slice(0, 2000))) },
+  { weight: 1, arbitrary: malformedPercentEscape.map((v) => v.replace(/\//g, '%2F')) },
+);
+
+/** A query string of random keys and adversarial values (sometimes empty, sometimes malformed). */
 export const queryString: fc.Arbitrary<string> = fc
-  .array(fc.tuple(fc.string({ maxLength: 10 }), adversarialString), { maxLength: 3 })
+  .array(fc.tuple(fc.string({ maxLength: 10 }), queryValue), { maxLength: 3 })
   .map((pairs) =>
-    pairs.length === 0
-      ? ''
-      : `?${pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v.slice(0, 2000))}`).join('&')}`,
+    pairs.length === 0 ? '' : `?${pairs.map(([k, v]) => `${percentEncode(k)}=${v}`).join('&')}`,
   );
 
 /** Content types, mostly JSON. */

@@ -4,6 +4,8 @@ export interface LocalEnvironment {
   get(key: string): string | undefined;
   /** Sets `key` unless it already has a value; returns the effective value. */
   setDefault(key: string, value: string): string;
+  /** Sets `key` even if it has a value (restored by `restore`); returns the value. */
+  override(key: string, value: string): string;
   /** Removes every value this object set (values that were already present stay). */
   restore(): void;
 }
@@ -11,6 +13,7 @@ export interface LocalEnvironment {
 /** Wraps `env` (normally `process.env`, which the handlers' config module reads). */
 export function createLocalEnvironment(env: Record<string, string | undefined>): LocalEnvironment {
   const setKeys = new Set<string>();
+  const overridden = new Map<string, string | undefined>();
   const get = (key: string) => {
     const value = env[key];
     return value === undefined || value.trim() === '' ? undefined : value;
@@ -24,9 +27,19 @@ export function createLocalEnvironment(env: Record<string, string | undefined>):
       setKeys.add(key);
       return value;
     },
+    override(key, value) {
+      if (!setKeys.has(key) && !overridden.has(key)) overridden.set(key, env[key]);
+      env[key] = value;
+      return value;
+    },
     restore() {
       for (const key of setKeys) delete env[key];
       setKeys.clear();
+      for (const [key, value] of overridden) {
+        if (value === undefined) delete env[key];
+        else env[key] = value;
+      }
+      overridden.clear();
     },
   };
 }

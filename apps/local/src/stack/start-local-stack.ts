@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
+import { readConfig } from '@solpay/lambda';
 import { closeAppServices } from '@solpay/services';
 import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
@@ -17,6 +18,7 @@ import { findRepositoryRoot } from './find-repository-root';
 import { LOCAL_DEV_SECRETS } from './local-dev-secrets';
 import { createLocalEnvironment } from './local-environment';
 import { resolveLocalPorts, type LocalPorts } from './local-ports';
+import { startDelayingProxy } from './start-delaying-proxy';
 import type { LocalStack, LocalStackOptions } from './local-stack';
 import { DEMO_SHOP, seedDemoMerchant, type DemoMerchantTokens } from './seed-demo-merchant';
 import { writeStackFile, type StackFile } from './stack-file';
@@ -43,6 +45,9 @@ export async function startLocalStack(
   const dataDir = resolve(options.dataDir ?? join(rootDir, '.local'));
   const env = createLocalEnvironment(process.env);
   const ports: LocalPorts = resolveLocalPorts(options.ports, process.env);
+  // A copy, so a second stack in the same process reads the environment afresh.
+  const { localProfile } = readConfig(['localProfile'], { ...process.env });
+  const latency = localProfile.latency;
   const bound: LocalPorts = { ...ports };
   const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
   const onStop = (name: string, stop: () => Promise<void>) => stops.push({ name, stop });
@@ -88,6 +93,26 @@ export async function startLocalStack(
     }
     await migrateDatabase(databaseUrl);
     const prisma = createPrismaClient(databaseUrl);
+    if (latency.databaseMs > 0) {
+      // The handlers reach the database through a proxy adding the round-trip time of RDS;
+      // migrations, seeding and tests use the direct URL.
+      const direct = new URL(databaseUrl);
+      const proxy = await startDelayingProxy({
+        target: { host: direct.hostname, port: Number(direct.port || 5432) },
+        delayMs: latency.databaseMs,
+      });
+      onStop('database latency proxy', () => proxy.close());
+      const proxied = new URL(databaseUrl);
+      proxied.hostname = proxy.host;
+      proxied.port = String(proxy.port);
+      env.override('DATABASE_URL', proxied.toString());
+    }
+    if (localProfile.profile !== 'local') {
+      log(
+        `profile: ${localProfile.profile} (RPC +${latency.rpcMs} ms, Shopify +${latency.shopifyMs} ms, ` +
+          `database +${latency.databaseMs} ms, screening +${latency.screeningMs} ms per call)`,
+      );
+    }
     onStop('prisma', () => prisma.$disconnect());
     // Handlers build their services lazily (one set per process, like a Lambda container);
     // release their pools before the database goes away.
@@ -100,6 +125,8 @@ export async function startLocalStack(
       const started = await startLocalChain({
         port: ports.rpc,
         keypairDir: join(dataDir, 'wallets'),
+        responseDelayMs: latency.rpcMs,
+        ...(localProfile.finalityMs === undefined ? {} : { finalityMs: localProfile.finalityMs }),
       });
       chain = started;
       onStop('local chain', () => started.close());
@@ -236,6 +263,7 @@ export async function startLocalStack(
           clientKey: certs.shopifyClient.key,
         },
         appUrl: `${purpleOrigin}/auth/install`,
+        graphqlDelayMs: latency.shopifyMs,
       });
       simulator = sim;
       onStop('Shopify simulator', () => sim.close());

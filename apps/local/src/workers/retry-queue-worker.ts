@@ -20,7 +20,7 @@ function timeScaleFromEnv(): number {
 export const retryQueueWorker: BackgroundWorker = {
   name: 'Shopify retry queue (fauxqs + Step Functions)',
   async start(context) {
-    const invoke = createFunctionInvoker(context.rootDir);
+    const invoke = createFunctionInvoker(context.rootDir, context.log);
     const infra = await startLocalRetryInfrastructure({
       timeScale: timeScaleFromEnv(),
       serverlessYmlPath: join(context.rootDir, 'serverless.yml'),

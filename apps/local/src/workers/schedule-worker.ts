@@ -20,7 +20,7 @@ export function scheduleWorker(options: ScheduleWorkerOptions): BackgroundWorker
   return {
     name: `${options.functionName} every ${options.intervalMs / 1000} s`,
     async start(context) {
-      const invoke = createFunctionInvoker(context.rootDir);
+      const invoke = createFunctionInvoker(context.rootDir, context.log);
       let stopped = false;
       let timer: NodeJS.Timeout | undefined;
       let running: Promise<void> = Promise.resolve();

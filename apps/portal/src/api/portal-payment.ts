@@ -15,7 +15,7 @@ export const portalPaymentSchema = z.object({
   token: maybe(z.string()),
   /** Locked rate (token per unit of `currency`) when converted. */
   rate: maybe(decimalField),
-  /** `OPEN`, `PAID`, `REJECTING` or `REJECTED` (any case). */
+  /** `OPEN`, `PAID`, `REJECTING`, `REJECTED` or `EXPIRED` (rejected because it expired unpaid; any case). */
   status: z.string(),
   signature: maybe(z.string()),
   explorerUrl: maybe(webUrlField),

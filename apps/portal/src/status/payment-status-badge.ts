@@ -6,9 +6,10 @@ export const PAYMENT_STATUS_FILTERS = [
   { value: 'PAID', label: 'Paid' },
   { value: 'OPEN', label: 'Awaiting payment' },
   { value: 'REJECTED', label: 'Rejected' },
+  { value: 'EXPIRED', label: 'Expired' },
 ] as const;
 
-/** The badge of a payment status (`OPEN`, `PAID`, `REJECTING`, `REJECTED`; any case). */
+/** The badge of a payment status (`OPEN`, `PAID`, `REJECTING`, `REJECTED`, `EXPIRED`; any case). */
 export function paymentStatusBadge(status: string): StatusBadge {
   switch (status.toUpperCase()) {
     case 'PAID':
@@ -19,6 +20,8 @@ export function paymentStatusBadge(status: string): StatusBadge {
       return { label: 'Closing', tone: 'info', complete: false };
     case 'REJECTED':
       return { label: 'Rejected', tone: 'critical', complete: true };
+    case 'EXPIRED':
+      return { label: 'Expired', tone: 'new', complete: true };
     default:
       return { label: status, tone: 'new', complete: false };
   }

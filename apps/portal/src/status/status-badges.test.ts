@@ -8,6 +8,11 @@ describe('status badges', () => {
     expect(paymentStatusBadge('open').tone).toBe('attention');
     expect(paymentStatusBadge('REJECTING').tone).toBe('info');
     expect(paymentStatusBadge('Rejected').tone).toBe('critical');
+    expect(paymentStatusBadge('EXPIRED')).toEqual({
+      label: 'Expired',
+      tone: 'new',
+      complete: true,
+    });
     expect(paymentStatusBadge('SOMETHING_NEW')).toEqual({
       label: 'SOMETHING_NEW',
       tone: 'new',

@@ -209,14 +209,15 @@ describe('rejections', () => {
       });
       return row.status === 'REJECTED' ? row : undefined;
     }, 'the poll to reject the expired payment');
-    expect(rejected.rejectCode).toBe('PROCESSING_ERROR');
+    expect(rejected.rejectCode).toBe('EXPIRED');
     const guard = await h.stack.prisma.singleUseGuard.findFirstOrThrow({ where: { paymentId } });
     expect(guard.status === 'BURNED' || guard.status === 'SWEPT').toBe(true);
     await until(async () => (rejectsFor(gid).length > 0 ? true : undefined), 'the reject');
     // A few more poll rounds must not send it again.
     await new Promise((resolve) => setTimeout(resolve, 4500));
     expect(rejectsFor(gid)).toHaveLength(1);
-    expect(rejectsFor(gid)[0]?.variables.reason).toMatchObject({ code: 'PROCESSING_ERROR' });
+    // The session arrived in 2026-10, which has CANCELLED_PAYMENT (ADR 0005).
+    expect(rejectsFor(gid)[0]?.variables.reason).toMatchObject({ code: 'CANCELLED_PAYMENT' });
     const wallet = await h.request(`${h.stack.urls.purple}/tx/payment/${paymentId}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

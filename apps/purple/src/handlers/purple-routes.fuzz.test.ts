@@ -15,7 +15,11 @@ import {
 } from '../../../local/src/measured/adversarial-values';
 import { formatTally, fuzzRoute } from '../../../local/src/measured/fuzz-route';
 import type { HttpsCall } from '../../../local/src/measured/https-call';
-import { headerValue, queryString } from '../../../local/src/measured/request-arbitraries';
+import {
+  headerValue,
+  malformedPercentEscape,
+  queryString,
+} from '../../../local/src/measured/request-arbitraries';
 import {
   startMeasuredStack,
   type MeasuredStack,
@@ -26,7 +30,10 @@ let m: MeasuredStack;
 let openPaymentId: string;
 const tallies: string[] = [];
 
-/** A path segment: usually plausible, sometimes hostile (percent-encoded bytes). */
+/**
+ * A path segment: usually plausible, sometimes hostile (percent-encoded bytes), sometimes a
+ * malformed percent-escape (`%`, `%E0%A4%A`, …).
+ */
 const segment = (plausible: fc.Arbitrary<string>) =>
   fc.oneof(
     { weight: 3, arbitrary: plausible },
@@ -36,6 +43,7 @@ const segment = (plausible: fc.Arbitrary<string>) =>
         Buffer.from(s.slice(0, 300), 'utf8').toString('hex').replace(/../g, '%$&'),
       ),
     },
+    { weight: 1, arbitrary: malformedPercentEscape },
   );
 
 beforeAll(async () => {

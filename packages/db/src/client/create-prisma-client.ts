@@ -1,10 +1,16 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
+import { guardDriverAdapter } from './guard-driver-adapter';
 
 /** Options of {@link createPrismaClient}. */
 export interface CreatePrismaClientOptions {
   /** Maximum pooled connections (`pg` default 10). Keep it small in Lambda (1–2 per instance). */
   poolSize?: number;
+  /**
+   * Runs before every statement, transaction start and commit; throwing refuses it (the local
+   * runtime uses this to stop an invocation that passed its timeout from writing).
+   */
+  beforeStatement?: () => void;
 }
 
 /**
@@ -15,10 +21,11 @@ export function createPrismaClient(
   url: string,
   options: CreatePrismaClientOptions = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({
+  const pg = new PrismaPg({
     connectionString: url,
     ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
   });
+  const adapter = options.beforeStatement ? guardDriverAdapter(pg, options.beforeStatement) : pg;
   // Interactive transactions wait for a connection up to `maxWait`: on the embedded database
   // every transaction runs alone (PGlite has one session), so bursts queue; give them room
   // instead of failing at Prisma's 2 s default.

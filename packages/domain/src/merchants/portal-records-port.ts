@@ -1,5 +1,8 @@
 import type { RecordStatus } from '../records/payable-record';
 
+/** How the portal files a payment: its status, with expired-unpaid ones apart from rejections. */
+export type PortalPaymentStatus = RecordStatus | 'EXPIRED';
+
 /** A payment as the merchant's portal lists it. */
 export interface PortalPayment {
   id: string;
@@ -12,7 +15,8 @@ export interface PortalPayment {
   tokenSymbol: string;
   /** The locked rate (token per unit of `currency`); null when settled 1:1. */
   quoteRate: string | null;
-  status: RecordStatus;
+  /** The record's status, except that a payment rejected because it expired unpaid is `EXPIRED`. */
+  status: PortalPaymentStatus;
   signature: string | null;
   buyerWallet: string | null;
   test: boolean;
@@ -57,7 +61,7 @@ export interface PageCursor {
 export interface PortalRecordsPort {
   listPayments(input: {
     merchantId: string;
-    status: RecordStatus | null;
+    status: PortalPaymentStatus | null;
     after: PageCursor | null;
     limit: number;
   }): Promise<PortalPayment[]>;

@@ -33,9 +33,21 @@ export type TransferValidation =
   | { ok: true; payer: string; slot: bigint; blockTime: Date | null }
   | { ok: false; reason: ValidationFailureReason; detail: string };
 
-/** State of a guard account on chain, given the transactions we served with it. */
-export type GuardInspection =
-  { state: 'fresh' } | { state: 'consumed-by-us'; signature: string } | { state: 'blocked' };
+/** The paying wallet's token account, read in the same round trip as the guard. */
+export interface PayerFunds {
+  wallet: string;
+  mint: string;
+  /** Base units it holds; `null` when the wallet has no (usable) token account of the mint. */
+  amount: bigint | null;
+}
+
+/**
+ * State of a guard account on chain, given the transactions we served with it; with
+ * `payerFunds` when the payer was named and its token account could be read with the guard.
+ */
+export type GuardInspection = (
+  { state: 'fresh' } | { state: 'consumed-by-us'; signature: string } | { state: 'blocked' }
+) & { payerFunds?: PayerFunds };
 
 /** A transaction built, pre-signed by gas and guard, and simulated successfully. */
 export type BuiltTransfer =
@@ -69,7 +81,12 @@ export interface ChainPort {
   /** Current block height at the configured commitment. */
   getBlockHeight(): Promise<bigint>;
   /** Is the guard untouched, consumed by one of `servedSignatures`, or blocked by a third party? */
-  inspectGuard(guard: GuardRef, servedSignatures: string[]): Promise<GuardInspection>;
+  inspectGuard(
+    guard: GuardRef,
+    servedSignatures: string[],
+    /** The paying wallet and the mint (owned by `tokenProgram`) whose account to read along. */
+    payer?: { wallet: string; mint: string; tokenProgram: string },
+  ): Promise<GuardInspection>;
   /** Builds, pre-signs and simulates a transfer from `payer` to `recipientWallet`. */
   buildTransfer(input: {
     guard: GuardRef;
@@ -84,6 +101,8 @@ export interface ChainPort {
     amount: bigint;
     reference: string;
     memo?: string;
+    /** The payer's funds as `inspectGuard` read them just now: no second read, no simulation. */
+    payerFunds?: PayerFunds;
   }): Promise<BuiltTransfer>;
   /** Validates a transaction by signature from chain data. */
   validateTransfer(

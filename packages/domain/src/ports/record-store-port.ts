@@ -2,8 +2,13 @@ import type { PayableRecord, RecordKind } from '../records/payable-record';
 
 /** Why a record is being rejected; becomes the Shopify rejection reason. */
 export interface RejectionReason {
-  /** Shopify reason code: `RISKY` or `PROCESSING_ERROR` for payments; `PROCESSING_ERROR` for refunds. */
-  code: 'RISKY' | 'PROCESSING_ERROR';
+  /**
+   * Why, as stored on the record: `RISKY` (screening) or `PROCESSING_ERROR` for payments,
+   * `PROCESSING_ERROR` for refunds, and `EXPIRED` for a payment whose session expired unpaid
+   * (sent to Shopify as the most specific code the session's API version has; see
+   * `paymentSessionRejectCodeForExpiry` in `@solpay/shopify`).
+   */
+  code: 'RISKY' | 'PROCESSING_ERROR' | 'EXPIRED';
   /** Shown to the merchant in Shopify admin. */
   merchantMessage: string;
 }
@@ -51,9 +56,11 @@ export interface RecordStorePort {
     guardAddress: string,
   ): Promise<number | null>;
   /**
-   * Records a served transaction before it is handed to the wallet — atomically and ONLY while
-   * the record is still OPEN; returns false otherwise (the transaction must not be served).
-   * Also raises the guard's `lastValidBlockHeight` to the transaction's.
+   * Records a served transaction before it is handed to the wallet — atomically, under the
+   * record's row lock, and ONLY while the record is still OPEN (`closed` otherwise) and
+   * `generation` is still its current guard generation (`stale-generation` when it was abandoned,
+   * declared dead or swept meanwhile). Anything but `recorded` means the transaction must not be
+   * served. Also raises the guard's `lastValidBlockHeight` to the transaction's.
    */
   recordServedTransaction(input: {
     kind: RecordKind;
@@ -63,7 +70,20 @@ export interface RecordStorePort {
     signature: string;
     account: string;
     lastValidBlockHeight: bigint;
-  }): Promise<boolean>;
+  }): Promise<'recorded' | 'closed' | 'stale-generation'>;
+  /**
+   * A transaction we served for `generation` landed and consumed its guard, but validation
+   * refused it (it pays nobody, e.g. a self-transfer): that generation is dead. Marks the
+   * transaction `REFUSED` and the guard `ABANDONED` (with the refused signature), so new serves
+   * move to the next generation and a reject needs no burn for it. Under the record's row lock.
+   */
+  markGenerationDead(input: {
+    kind: RecordKind;
+    recordId: string;
+    generation: number;
+    guardAddress: string;
+    signature: string;
+  }): Promise<void>;
   findServedTransaction(signature: string): Promise<ServedTransactionRef | null>;
   /** Served transactions still awaiting an outcome, for records that are OPEN or REJECTING. */
   pendingServedTransactions(limit: number): Promise<ServedTransactionRef[]>;

@@ -14,7 +14,8 @@ export type RejectOutcome =
  * Rejects a payment or refund safely (DESIGN §3.2): stop serving (OPEN → REJECTING), make the
  * record unpayable ON CHAIN by landing a gas-only transaction that consumes its guard, and only
  * then queue the Shopify reject. If consuming the guard fails because one of our transactions
- * already consumed it, the record was paid: settle it, so Shopify is told resolve instead.
+ * already consumed it, the record was paid: settle it, so Shopify is told resolve instead —
+ * unless that transaction pays nothing (a dead generation), in which case the reject goes on.
  * Paying and rejecting can never both happen. Safe to call again (the poll retries REJECTING
  * records whose burn did not land).
  */
@@ -51,9 +52,13 @@ export async function rejectRecord(
       if (settled.outcome === 'paid' || settled.outcome === 'already-paid') {
         return { outcome: 'paid-instead', signature: inspection.signature };
       }
-      // Our transaction consumed the guard but is not yet at the required commitment: keep
-      // REJECTING; the poll finishes it (as paid) once it is committed.
-      throw new ConflictError('A payment for this record is landing; try again shortly');
+      if (settled.outcome !== 'invalid' || !settled.deadGeneration) {
+        // Our transaction consumed the guard but is not yet at the required commitment: keep
+        // REJECTING; the poll finishes it (as paid) once it is committed.
+        throw new ConflictError('A payment for this record is landing; try again shortly');
+      }
+      // It landed and pays nothing (e.g. a self-transfer): the guard is consumed for good, so
+      // no transaction we served with it can land — rejecting is safe without a burn.
     }
     // Consumed by an earlier burn of ours or pre-funded by a third party: either way no
     // transaction we served can land any more, so rejecting is safe.

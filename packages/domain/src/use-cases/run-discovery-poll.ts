@@ -1,3 +1,4 @@
+import type { RejectionReason } from '../ports/record-store-port';
 import type { EngineDeps } from './engine-deps';
 import { rejectRecord } from './reject-record';
 import { settleSignature } from './settle-signature';
@@ -20,6 +21,13 @@ export interface DiscoveryPollLimits {
   records: number;
   guards: number;
 }
+
+/** How an expired session is rejected (sent with the most specific code its API version has). */
+export const EXPIRED_UNPAID = {
+  code: 'EXPIRED',
+  merchantMessage:
+    'The payment session expired unpaid: no payment arrived before it expired. The buyer was not charged.',
+} as const satisfies RejectionReason;
 
 const DEFAULT_LIMITS: DiscoveryPollLimits = { signatures: 256, records: 50, guards: 50 };
 
@@ -85,10 +93,7 @@ export async function runDiscoveryPoll(
   const now = deps.clock.now();
   for (const record of await deps.records.expiredOpenRecords(now, blockHeight, limits.records)) {
     await attempt('expire', record, async () => {
-      const outcome = await rejectRecord(deps, record.kind, record.id, {
-        code: 'PROCESSING_ERROR',
-        merchantMessage: 'The buyer did not pay before the payment expired',
-      });
+      const outcome = await rejectRecord(deps, record.kind, record.id, EXPIRED_UNPAID);
       if (outcome.outcome === 'rejected') report.expiredRecords += 1;
     });
   }

@@ -7,6 +7,7 @@ import {
 } from '@solpay/lambda';
 import { guardRefOf, type PayableRecord, type RecordKind } from '../records/payable-record';
 import { formatTokenAmount } from '../money/format-token-amount';
+import type { GuardInspection } from '../ports/chain-port';
 import type { EngineDeps } from './engine-deps';
 import { rejectRecord } from './reject-record';
 import { settleSignature } from './settle-signature';
@@ -40,12 +41,21 @@ export function assertServable(
   return record;
 }
 
+const SELF_PAY_MESSAGE: Record<RecordKind, string> = {
+  payment:
+    "This wallet is the store's payout wallet: paying from it would send the tokens back to the same account. Pay from another wallet.",
+  refund:
+    "This wallet is the buyer's wallet the refund goes to: paying from it would send the tokens back to the same account. Pay from another wallet.",
+};
+
 /**
  * Serves a Solana Pay transaction for a payment (payer = buyer) or a refund (payer = merchant):
  * screens the wallet (payments), picks a guard that can still be consumed (rotating past a
  * guard pre-funded by a third party), builds + simulates the transaction, records it (signature,
  * guard, lastValidBlockHeight) and only then returns it. A risky wallet gets no transaction and
- * the payment is rejected with `RISKY` (guard burned first).
+ * the payment is rejected with `RISKY` (guard burned first). A payer whose token account is the
+ * recipient's (the same wallet: associated token accounts are derived from owner and mint) gets
+ * 422: that transfer would land, consume the guard and pay nothing.
  */
 export async function serveTransaction(
   deps: EngineDeps,
@@ -58,27 +68,42 @@ export async function serveTransaction(
     deps.clock.now(),
   );
   const recipientWallet = record.recipientWallet as string;
-
-  if (kind === 'payment') {
-    const screening = await deps.screening.screen(account);
-    if (screening.risky) {
-      deps.logger.warn('risky wallet refused', { recordId, reason: screening.reason });
-      await rejectRecord(deps, kind, recordId, {
-        code: 'RISKY',
-        merchantMessage: 'The paying wallet failed risk screening',
-      });
-      throw new ForbiddenError('This wallet cannot be used for this payment');
-    }
+  if (account === recipientWallet) {
+    throw new UnprocessableError(SELF_PAY_MESSAGE[kind], { details: { reason: 'self-transfer' } });
   }
 
+  // Screening runs while the guard and the payer's account are read (one round trip in all);
+  // its answer is awaited before anything is served.
+  const screened = kind === 'payment' ? deps.screening.screen(account) : undefined;
+  screened?.catch(() => undefined);
+
   let generation = await deps.records.currentGuardGeneration(kind, recordId);
+  let inspection: GuardInspection;
   for (let rotation = 0; ; rotation += 1) {
     const guard = guardRefOf(record, generation);
     const served = await deps.records.servedSignatures(kind, recordId, generation);
-    const inspection = await deps.chain.inspectGuard(guard, served);
+    inspection = await deps.chain.inspectGuard(guard, served, {
+      wallet: account,
+      mint: record.mint,
+      tokenProgram: record.tokenProgram,
+    });
     if (inspection.state === 'fresh') break;
     if (inspection.state === 'consumed-by-us') {
-      await settleSignature(deps, inspection.signature);
+      const settled = await settleSignature(deps, inspection.signature);
+      if (settled.outcome === 'invalid' && settled.deadGeneration) {
+        // Consumed by a transaction that pays nothing: that generation is dead (the store moved
+        // the record past it); serve the next one.
+        if (rotation >= MAX_GUARD_ROTATIONS) {
+          throw new ConflictError(`This ${NOUN[kind]} cannot be served right now; try again later`);
+        }
+        generation = await deps.records.currentGuardGeneration(kind, recordId);
+        continue;
+      }
+      if (settled.outcome === 'invalid') {
+        throw new ConflictError(
+          `A ${NOUN[kind]} transaction for this is being confirmed; try again shortly`,
+        );
+      }
       throw new ConflictError(`This ${NOUN[kind]} is already paid`);
     }
     if (rotation >= MAX_GUARD_ROTATIONS) {
@@ -100,6 +125,18 @@ export async function serveTransaction(
     generation = next;
   }
 
+  if (screened) {
+    const screening = await screened;
+    if (screening.risky) {
+      deps.logger.warn('risky wallet refused', { recordId, reason: screening.reason });
+      await rejectRecord(deps, kind, recordId, {
+        code: 'RISKY',
+        merchantMessage: 'The paying wallet failed risk screening',
+      });
+      throw new ForbiddenError('This wallet cannot be used for this payment');
+    }
+  }
+
   const built = await deps.chain.buildTransfer({
     guard: guardRefOf(record, generation),
     payer: account,
@@ -110,6 +147,7 @@ export async function serveTransaction(
     decimals: record.decimals,
     amount: record.tokenAmount,
     reference: record.referenceKey,
+    ...(inspection.payerFunds ? { payerFunds: inspection.payerFunds } : {}),
   });
   if (!built.ok) throw new UnprocessableError(built.message, { details: { reason: built.reason } });
 
@@ -122,7 +160,14 @@ export async function serveTransaction(
     account,
     lastValidBlockHeight: built.lastValidBlockHeight,
   });
-  if (!recorded) throw new GoneError(`This ${NOUN[kind]} was cancelled`);
+  if (recorded === 'closed') throw new GoneError(`This ${NOUN[kind]} was cancelled`);
+  if (recorded === 'stale-generation') {
+    // Its guard was abandoned (and may be swept) while this transaction was being built: handing
+    // it out could let it land beside one served with the next guard.
+    throw new ConflictError(
+      `This ${NOUN[kind]} changed while preparing the transaction; try again`,
+    );
+  }
 
   const amount = formatTokenAmount(record.tokenAmount, record.decimals);
   const message =

@@ -1,4 +1,5 @@
 import { guardRefOf } from '../records/payable-record';
+import { isDeadGenerationRefusal } from '../records/is-dead-generation-refusal';
 import type { TransferValidation } from '../ports/chain-port';
 import type { EngineDeps } from './engine-deps';
 
@@ -12,6 +13,11 @@ export type SettleOutcome =
       outcome: 'invalid';
       recordId: string;
       validation: Extract<TransferValidation, { ok: false }>;
+      /**
+       * The transaction landed and consumed its guard without paying the record: that guard
+       * generation was declared dead (see {@link isDeadGenerationRefusal}).
+       */
+      deadGeneration: boolean;
     };
 
 /**
@@ -19,7 +25,10 @@ export type SettleOutcome =
  * signature belongs to a transaction we served, validate it from chain data and, when it pays
  * the record, move the record to PAID and queue the Shopify resolve in one database
  * transaction. Running it many times concurrently for the same signature moves the record once
- * (the store's conditional update and the unique `signature` column decide).
+ * (the store's conditional update and the unique `signature` column decide). A served transaction
+ * that landed and consumed its guard but does not pay (a self-transfer) makes that guard
+ * generation dead, so the record stays payable through the next generation and can be rejected
+ * at expiry — it is never taken for "paid" or "landing".
  */
 export async function settleSignature(deps: EngineDeps, signature: string): Promise<SettleOutcome> {
   const served = await deps.records.findServedTransaction(signature);
@@ -55,7 +64,18 @@ export async function settleSignature(deps: EngineDeps, signature: string): Prom
         detail: validation.detail,
       });
     }
-    return { outcome: 'invalid', recordId: record.id, validation };
+    const deadGeneration = isDeadGenerationRefusal(validation.reason);
+    if (deadGeneration) {
+      const guard = guardRefOf(record, served.guardGeneration);
+      await deps.records.markGenerationDead({
+        kind: record.kind,
+        recordId: record.id,
+        generation: served.guardGeneration,
+        guardAddress: deps.chain.guardAddress(guard),
+        signature,
+      });
+    }
+    return { outcome: 'invalid', recordId: record.id, validation, deadGeneration };
   }
 
   const marked = await deps.records.markPaid({

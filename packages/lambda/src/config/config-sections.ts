@@ -1,6 +1,7 @@
 import type { ConfigSection } from './config-section';
 import { databaseSection } from './sections/database-section';
 import { heliusSection } from './sections/helius-section';
+import { localProfileSection } from './sections/local-profile-section';
 import { queueSection } from './sections/queue-section';
 import { rateLimitSection } from './sections/rate-limit-section';
 import { runtimeSection } from './sections/runtime-section';
@@ -20,6 +21,7 @@ export const configSections = {
   screening: screeningSection,
   queue: queueSection,
   rateLimits: rateLimitSection,
+  localProfile: localProfileSection,
 } as const;
 
 /** The name of a configuration section. */

@@ -14,3 +14,4 @@ export * from './sections/helius-section';
 export * from './sections/screening-section';
 export * from './sections/queue-section';
 export * from './sections/rate-limit-section';
+export * from './sections/local-profile-section';

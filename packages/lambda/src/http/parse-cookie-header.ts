@@ -1,10 +1,7 @@
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
+import { tryDecodeUriComponent } from './try-decode-uri-component';
+
+// A cookie we cannot decode is kept as sent: it then fails its signature check like any other.
+const decode = (text: string): string => tryDecodeUriComponent(text) ?? text;
 
 /** Parses `Cookie` header values (`a=1; b=2`) into a name → value map; first one wins. */
 export function parseCookieHeader(values: readonly string[]): Record<string, string> {

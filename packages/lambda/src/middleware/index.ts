@@ -4,6 +4,7 @@ export * from './cors-middleware';
 export * from './error-mapper-middleware';
 export * from './http-invocation';
 export * from './json-body-middleware';
+export * from './percent-encoding-middleware';
 export * from './raw-body-middleware';
 export * from './request-id-middleware';
 export * from './request-logger-middleware';

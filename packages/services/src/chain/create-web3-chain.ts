@@ -1,12 +1,15 @@
+import { getAssociatedTokenAddressSync, unpackAccount } from '@solana/spl-token';
 import {
+  type AccountInfo,
   type BlockhashWithExpiryBlockHeight,
   type Connection,
   type Finality,
   type Keypair,
   PublicKey,
 } from '@solana/web3.js';
-import type { ChainPort, GuardRef, SignatureState } from '@solpay/domain';
-import { AppError, UpstreamUnavailableError } from '@solpay/lambda';
+import type { ChainPort, GuardRef, PayerFunds, SignatureState } from '@solpay/domain';
+import { formatTokenAmount } from '@solpay/domain';
+import { AppError, outsideInvocationScope, UpstreamUnavailableError } from '@solpay/lambda';
 import {
   buildTransferTransaction,
   burnGuard,
@@ -59,17 +62,35 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
     return keypair;
   };
 
-  const recentBlockhash = () => {
-    const now = Date.now();
-    if (!blockhash || now - blockhash.at > cacheMs) {
-      const value = connection.getLatestBlockhash('confirmed');
-      blockhash = { value, at: now };
-      value.catch(() => {
-        blockhash = undefined;
-      });
-    }
-    return blockhash.value;
+  // Stale-while-revalidate: a request uses the cached blockhash and, past half its cache time,
+  // starts a refresh for later requests outside its own invocation (off its path, not counted).
+  // Only the very first request of an instance waits for one, in parallel with its reads.
+  const fetchBlockhash = () => {
+    const value = outsideInvocationScope(() => connection.getLatestBlockhash('confirmed'));
+    const entry = { value, at: Date.now() };
+    value.then(
+      () => {
+        blockhash = entry;
+        refreshing = undefined;
+      },
+      () => {
+        refreshing = undefined;
+      },
+    );
+    return value;
   };
+  let refreshing: Promise<BlockhashWithExpiryBlockHeight> | undefined;
+  const recentBlockhash = (): Promise<BlockhashWithExpiryBlockHeight> => {
+    const age = blockhash ? Date.now() - blockhash.at : Infinity;
+    if (age > cacheMs) return (refreshing ??= fetchBlockhash());
+    if (age > cacheMs / 2) refreshing ??= fetchBlockhash();
+    return (blockhash as { value: Promise<BlockhashWithExpiryBlockHeight> }).value;
+  };
+  const rentExempt = () =>
+    (rent ??= connection.getMinimumBalanceForRentExemption(0).catch((error: unknown) => {
+      rent = undefined;
+      throw error;
+    }));
 
   const port: ChainPort = {
     guardAddress: (guard) => guardKeypair(guard).publicKey.toBase58(),
@@ -78,14 +99,38 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
       return BigInt(await connection.getBlockHeight('confirmed'));
     },
 
-    inspectGuard: (guard, servedSignatures) =>
-      inspectGuard(connection, { guard: guardKeypair(guard).publicKey, servedSignatures }),
+    async inspectGuard(guard, servedSignatures, payer) {
+      if (!payer) {
+        return inspectGuard(connection, { guard: guardKeypair(guard).publicKey, servedSignatures });
+      }
+      // Everything serving needs, in one round trip: the guard and the payer's token account in
+      // one getMultipleAccounts, the served signatures' statuses, and (first request only) the
+      // blockhash and rent, all at once.
+      const payerAta = getAssociatedTokenAddressSync(
+        new PublicKey(payer.mint),
+        new PublicKey(payer.wallet),
+        true,
+        new PublicKey(payer.tokenProgram),
+      );
+      const warm = [recentBlockhash(), rentExempt()];
+      for (const promise of warm) promise.catch(() => undefined);
+      const inspection = await inspectGuard(connection, {
+        guard: guardKeypair(guard).publicKey,
+        servedSignatures,
+        alsoRead: [payerAta],
+      });
+      const payerFunds = readPayerFunds(payerAta, inspection.accounts?.[0] ?? null, {
+        wallet: payer.wallet,
+        mint: payer.mint,
+      });
+      const extra = payerFunds ? { payerFunds } : {};
+      if (inspection.state === 'consumed-by-us') {
+        return { state: 'consumed-by-us', signature: inspection.signature, ...extra };
+      }
+      return { state: inspection.state, ...extra };
+    },
 
     async buildTransfer(input) {
-      rent ??= connection.getMinimumBalanceForRentExemption(0).catch((error: unknown) => {
-        rent = undefined;
-        throw error;
-      });
       const guard = guardKeypair(input.guard);
       const payer = new PublicKey(input.payer);
       const mint = new PublicKey(input.mint);
@@ -103,19 +148,36 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
         reference: new PublicKey(input.reference),
         ...(input.memo ? { memo: input.memo } : {}),
         blockhash: await recentBlockhash(),
-        rentLamports: await rent,
+        rentLamports: await rentExempt(),
         createRecipientAta: true,
       });
-      const preflight = await preflightTransfer(connection, {
-        payer,
-        mint,
-        tokenProgram,
-        symbol: input.tokenSymbol,
-        decimals: input.decimals,
-        amount: input.amount,
-        transaction: built.transaction,
-      });
-      if (!preflight.ok) return preflight;
+      const known = input.payerFunds;
+      if (known && known.wallet === input.payer && known.mint === input.mint) {
+        // The guard was just read fresh and the payer's initialized account holds enough: the
+        // transaction is ours otherwise, so a simulation would only repeat those two reads.
+        const held = known.amount ?? 0n;
+        if (held < input.amount) {
+          return {
+            ok: false,
+            reason: 'insufficient-funds',
+            message:
+              known.amount === null
+                ? `The wallet has no ${input.tokenSymbol} account; ${formatTokenAmount(input.amount, input.decimals)} ${input.tokenSymbol} is needed`
+                : `The wallet holds ${formatTokenAmount(held, input.decimals)} ${input.tokenSymbol}; ${formatTokenAmount(input.amount, input.decimals)} ${input.tokenSymbol} is needed`,
+          };
+        }
+      } else {
+        const preflight = await preflightTransfer(connection, {
+          payer,
+          mint,
+          tokenProgram,
+          symbol: input.tokenSymbol,
+          decimals: input.decimals,
+          amount: input.amount,
+          transaction: built.transaction,
+        });
+        if (!preflight.ok) return preflight;
+      }
       return {
         ok: true,
         base64: built.base64,
@@ -191,6 +253,27 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
     },
   };
   return withUpstreamErrors(port);
+}
+
+/**
+ * The payer's funds from its token account as read; `undefined` (so the caller simulates)
+ * when the account is there but not a plain initialized token account of the mint.
+ */
+function readPayerFunds(
+  address: PublicKey,
+  info: AccountInfo<Buffer> | null,
+  payer: { wallet: string; mint: string },
+): PayerFunds | undefined {
+  if (!info) return { ...payer, amount: null };
+  try {
+    const account = unpackAccount(address, info, info.owner);
+    if (!account.isInitialized || account.isFrozen) return undefined;
+    if (account.mint.toBase58() !== payer.mint) return undefined;
+    if (account.owner.toBase58() !== payer.wallet) return undefined;
+    return { ...payer, amount: account.amount };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -31,4 +31,9 @@ export interface CheckoutPaymentView {
   redirectUrl?: string;
   /** ISO 8601. */
   expiresAt: string;
+  /**
+   * Why a REJECTING/REJECTED payment closed: `expired` (its session expired unpaid), `risky`
+   * (the paying wallet failed screening) or `rejected` (anything else). Absent while open or paid.
+   */
+  closedReason?: 'expired' | 'risky' | 'rejected';
 }

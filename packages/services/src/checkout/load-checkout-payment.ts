@@ -96,5 +96,15 @@ export async function loadCheckoutPayment(
     cancelUrl: row.cancelUrl,
     ...(row.redirectUrl ? { redirectUrl: row.redirectUrl } : {}),
     expiresAt: row.expiresAt.toISOString(),
+    ...(row.status === 'REJECTING' || row.status === 'REJECTED'
+      ? { closedReason: closedReasonOf(row.rejectCode) }
+      : {}),
   };
+}
+
+function closedReasonOf(
+  rejectCode: string | null,
+): NonNullable<CheckoutPaymentView['closedReason']> {
+  if (rejectCode === 'EXPIRED') return 'expired';
+  return rejectCode === 'RISKY' ? 'risky' : 'rejected';
 }

@@ -9,6 +9,7 @@ import {
 } from '@solpay/domain';
 import {
   NotFoundError,
+  decodeRequestComponent,
   jsonResponse,
   type HttpHandlerFunction,
   type HttpRequest,
@@ -205,7 +206,8 @@ export function createPortalApi(
     const route = routes.find((candidate) => {
       if (candidate.method !== request.method) return false;
       const match = candidate.pattern.exec(path);
-      if (match) params = match.slice(1).map((part) => decodeURIComponent(part));
+      if (match)
+        params = match.slice(1).map((part) => decodeRequestComponent(part, 'request path'));
       return match !== null;
     });
     if (!route) throw new NotFoundError(`No portal route for ${request.method} ${path}`);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const statusSchema = z
   .string()
   .transform((value) => value.toUpperCase())
-  .pipe(z.enum(['OPEN', 'PAID', 'REJECTING', 'REJECTED']));
+  .pipe(z.enum(['OPEN', 'PAID', 'REJECTING', 'REJECTED', 'EXPIRED']));
 
 const limitSchema = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
 

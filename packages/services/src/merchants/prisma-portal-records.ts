@@ -1,5 +1,10 @@
 import type { Prisma, PrismaClient } from '@solpay/db';
-import type { PortalPayment, PortalRecordsPort, PortalRefund } from '@solpay/domain';
+import type {
+  PortalPayment,
+  PortalPaymentStatus,
+  PortalRecordsPort,
+  PortalRefund,
+} from '@solpay/domain';
 import { isRecordId } from '../stores/record-tables';
 
 const refundSelect = {
@@ -21,6 +26,20 @@ const refundSelect = {
   createdAt: true,
   paidAt: true,
 } satisfies Prisma.RefundRecordSelect;
+
+/** `reject_code` of a payment rejected because its session expired unpaid. */
+const EXPIRED = 'EXPIRED';
+
+/** Expired-unpaid payments are filed apart from rejections (stored as REJECTED + EXPIRED). */
+function statusFilter(status: PortalPaymentStatus | null): Prisma.PaymentRecordWhereInput {
+  if (status === null) return {};
+  if (status === 'EXPIRED') return { status: 'REJECTED', rejectCode: EXPIRED };
+  if (status === 'REJECTED') {
+    // AND-wrapped: the page cursor adds an OR of its own.
+    return { status, AND: [{ OR: [{ rejectCode: null }, { rejectCode: { not: EXPIRED } }] }] };
+  }
+  return { status };
+}
 
 type RefundRow = Prisma.RefundRecordGetPayload<{ select: typeof refundSelect }>;
 
@@ -47,7 +66,7 @@ export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPo
       const rows = await prisma.paymentRecord.findMany({
         where: {
           merchantId,
-          ...(status ? { status } : {}),
+          ...statusFilter(status),
           ...(after
             ? {
                 OR: [
@@ -74,10 +93,12 @@ export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPo
           test: true,
           createdAt: true,
           paidAt: true,
+          rejectCode: true,
         },
       });
-      return rows.map((row): PortalPayment => ({
+      return rows.map(({ rejectCode, ...row }): PortalPayment => ({
         ...row,
+        status: row.status === 'REJECTED' && rejectCode === EXPIRED ? 'EXPIRED' : row.status,
         amount: row.amount.toFixed(),
         quoteRate: row.quoteRate?.toFixed() ?? null,
       }));

@@ -1,5 +1,5 @@
 import type { WalletScreeningPort } from '@solpay/domain';
-import type { ScreeningConfig } from '@solpay/lambda';
+import { guardFetch, type ScreeningConfig } from '@solpay/lambda';
 import { createDenyListScreening } from './deny-list-screening';
 import { createTrmScreening } from './trm-screening';
 
@@ -10,6 +10,10 @@ import { createTrmScreening } from './trm-screening';
  */
 export function createWalletScreening(config: ScreeningConfig): WalletScreeningPort {
   return config.service
-    ? createTrmScreening({ url: config.service.url, apiKey: config.service.apiKey })
+    ? createTrmScreening({
+        url: config.service.url,
+        apiKey: config.service.apiKey,
+        fetch: guardFetch(globalThis.fetch),
+      })
     : createDenyListScreening(config.denyListPath);
 }

@@ -10,6 +10,7 @@ import type {
   SweepableGuard,
 } from '@solpay/domain';
 import { enqueueShopifyMutation } from '@solpay/queue';
+import { paymentSessionRejectCodeForExpiry } from '@solpay/shopify';
 import { RECORD_KIND_ENUM, RECORD_TABLE, isRecordId, recordLink } from './record-tables';
 
 type Tx = Prisma.TransactionClient;
@@ -45,7 +46,11 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
       select: { generation: true, status: true },
     });
     if (!latest) return 0;
-    return latest.status === 'ABANDONED' ? latest.generation + 1 : latest.generation;
+    // A SWEPT latest generation was abandoned first (a paid or rejected record's guards are
+    // closed): it is dead too, never current again — or a serve could reuse an emptied guard.
+    return latest.status === 'ABANDONED' || latest.status === 'SWEPT'
+      ? latest.generation + 1
+      : latest.generation;
   };
 
   const upsertGuard = (
@@ -164,13 +169,20 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
 
     recordServedTransaction(input) {
       return prisma.$transaction(async (tx) => {
-        if ((await lockRecord(tx, input.kind, input.recordId)) !== 'OPEN') return false;
+        if ((await lockRecord(tx, input.kind, input.recordId)) !== 'OPEN') return 'closed' as const;
+        // Under the record's lock, which abandonGuard and markGenerationDead also take: once a
+        // generation is abandoned nothing more is recorded on it, so the sweep (which only
+        // takes abandoned or closed guards) can never empty a guard a transaction is still
+        // being handed out for.
+        if ((await findGuardGeneration(tx, input.kind, input.recordId)) !== input.generation) {
+          return 'stale-generation' as const;
+        }
         // Within one cached blockhash the transaction for the same account is byte-identical
         // (same signature): a wallet that POSTs again gets the same transaction back.
         const known = await tx.servedTransaction.findUnique({
           where: { signature: input.signature },
         });
-        if (known) return true;
+        if (known) return 'recorded' as const;
         // Serving never changes a guard's status: an ABANDONED (pre-funded) guard must stay
         // abandoned so the next serve moves on; its transactions cannot land anyway.
         const guard = await tx.singleUseGuard.upsert({
@@ -204,7 +216,28 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
             lastValidBlockHeight: input.lastValidBlockHeight,
           },
         });
-        return true;
+        return 'recorded' as const;
+      });
+    },
+
+    markGenerationDead(input) {
+      return prisma.$transaction(async (tx) => {
+        await lockRecord(tx, input.kind, input.recordId);
+        await tx.servedTransaction.updateMany({
+          where: { signature: input.signature, status: { in: ['SERVED', 'EXPIRED'] } },
+          data: { status: 'REFUSED', checkedAt: new Date() },
+        });
+        // Only an ACTIVE guard changes: an abandoned one already is, a closed one belongs to a
+        // record that is paid or rejected.
+        await tx.singleUseGuard.updateMany({
+          where: {
+            recordKind: RECORD_KIND_ENUM[input.kind],
+            ...recordLink(input.kind, input.recordId),
+            generation: input.generation,
+            status: 'ACTIVE',
+          },
+          data: { status: 'ABANDONED', consumedSignature: input.signature },
+        });
       });
     },
 
@@ -340,13 +373,18 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
             generation: input.generation,
             pubkey: input.guardAddress,
             status: 'BURNED',
-            consumedSignature: input.burnSignature,
+            // Without a burn of ours (consumed earlier), keep what consumed it.
+            consumedSignature: input.burnSignature ?? undefined,
           });
         }
         const mutationKind =
           kind === 'payment' ? 'PAYMENT_SESSION_REJECT' : 'REFUND_SESSION_REJECT';
         const code =
-          kind === 'payment' ? (row.rejectCode ?? 'PROCESSING_ERROR') : 'PROCESSING_ERROR';
+          kind !== 'payment'
+            ? 'PROCESSING_ERROR'
+            : row.rejectCode === 'EXPIRED'
+              ? paymentSessionRejectCodeForExpiry(row.apiVersion)
+              : (row.rejectCode ?? 'PROCESSING_ERROR');
         const mutation = await enqueueShopifyMutation(tx, {
           kind: mutationKind,
           merchantId: row.merchantId,

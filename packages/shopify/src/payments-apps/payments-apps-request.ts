@@ -14,14 +14,17 @@ export type PaymentsAppsMutationName = (typeof paymentsAppsMutationNames)[number
 
 /**
  * Rejection codes this offsite app uses for payment sessions. `RISKY` = screening hit,
- * `PROCESSING_ERROR` = anything else. `AMOUNT_TOO_SMALL` / `AMOUNT_TOO_LARGE` exist only in
- * newer API versions: sending them to a version without them is a definitive GraphQL error.
+ * `CANCELLED_PAYMENT` = the session expired unpaid, `PROCESSING_ERROR` = anything else.
+ * `AMOUNT_TOO_SMALL` / `AMOUNT_TOO_LARGE` / `CANCELLED_PAYMENT` exist only from API version
+ * 2026-04: sending them to a version without them is a definitive GraphQL error (see
+ * `paymentSessionRejectCodeForExpiry`).
  */
 export const paymentSessionRejectCodes = [
   'RISKY',
   'PROCESSING_ERROR',
   'AMOUNT_TOO_SMALL',
   'AMOUNT_TOO_LARGE',
+  'CANCELLED_PAYMENT',
 ] as const;
 
 /** One of {@link paymentSessionRejectCodes}. */

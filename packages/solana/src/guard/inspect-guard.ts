@@ -1,4 +1,4 @@
-import type { Commitment, Connection, PublicKey } from '@solana/web3.js';
+import type { AccountInfo, Commitment, Connection, PublicKey } from '@solana/web3.js';
 
 /** Inputs of {@link inspectGuard}. */
 export interface InspectGuardInput {
@@ -8,6 +8,8 @@ export interface InspectGuardInput {
   servedSignatures: readonly string[];
   /** Commitment for the account read; default `confirmed`. */
   commitment?: Commitment;
+  /** More accounts to read in the same `getMultipleAccounts` (e.g. the payer's token account). */
+  alsoRead?: readonly PublicKey[];
 }
 
 /**
@@ -26,20 +28,34 @@ export type GuardState =
 
 const STATUS_BATCH = 256;
 
-/** Reads the guard account and the served signatures' statuses; see {@link GuardState}. */
+/**
+ * Reads the guard account (with `alsoRead`, in one `getMultipleAccounts`) and the served
+ * signatures' statuses concurrently — one round trip for up to 256 served signatures; see
+ * {@link GuardState}. `accounts` (only when `alsoRead` is given) are those accounts, `null`
+ * where absent.
+ */
 export async function inspectGuard(
   connection: Connection,
-  { guard, servedSignatures, commitment = 'confirmed' }: InspectGuardInput,
-): Promise<GuardState> {
-  for (let start = 0; start < servedSignatures.length; start += STATUS_BATCH) {
-    const batch = servedSignatures.slice(start, start + STATUS_BATCH);
-    const { value } = await connection.getSignatureStatuses([...batch], {
-      searchTransactionHistory: true,
-    });
-    const index = value.findIndex((status) => status !== null && status.err === null);
-    const landed = index >= 0 ? batch[index] : undefined;
-    if (landed !== undefined) return { state: 'consumed-by-us', signature: landed };
-  }
-  const balance = await connection.getBalance(guard, commitment);
-  return balance > 0 ? { state: 'blocked' } : { state: 'fresh' };
+  { guard, servedSignatures, commitment = 'confirmed', alsoRead = [] }: InspectGuardInput,
+): Promise<GuardState & { accounts?: Array<AccountInfo<Buffer> | null> }> {
+  const statuses = async (): Promise<string | undefined> => {
+    for (let start = 0; start < servedSignatures.length; start += STATUS_BATCH) {
+      const batch = servedSignatures.slice(start, start + STATUS_BATCH);
+      const { value } = await connection.getSignatureStatuses([...batch], {
+        searchTransactionHistory: true,
+      });
+      const index = value.findIndex((status) => status !== null && status.err === null);
+      const landed = index >= 0 ? batch[index] : undefined;
+      if (landed !== undefined) return landed;
+    }
+    return undefined;
+  };
+  const [landed, [guardAccount, ...accounts]] = await Promise.all([
+    statuses(),
+    connection.getMultipleAccountsInfo([guard, ...alsoRead], commitment),
+  ]);
+  const extra = alsoRead.length > 0 ? { accounts } : {};
+  if (landed !== undefined) return { state: 'consumed-by-us', signature: landed, ...extra };
+  const lamports = guardAccount?.lamports ?? 0;
+  return { ...(lamports > 0 ? { state: 'blocked' } : { state: 'fresh' }), ...extra };
 }

@@ -23,7 +23,14 @@ export interface LocalChainOptions {
   slotMs?: number;
   /** Slots after which a landed transaction is `finalized` (it is `confirmed` one slot after landing). Default 2. */
   finalizeAfterSlots?: number;
-  /** Blocks a blockhash stays valid (`lastValidBlockHeight` = height + this). Default 150. */
+  /**
+   * Time from landing to `finalized` (150 ≈ mainnet since Alpenglow, 13 000 ≈ older clusters).
+   * Sets `finalizeAfterSlots` (and shorter slots below 800 ms) unless those are given.
+   */
+  finalityMs?: number;
+  /** Added before each JSON-RPC answer (a hosted RPC's round trip). Default 0. */
+  responseDelayMs?: number;
+  /** Blocks a blockhash stays valid (`lastValidBlockHeight` = height + this). Default: about 60 s of slots (150 at 400 ms). */
   blockhashLifetimeBlocks?: number;
   /** If set, gas/buyer/merchant keypairs are read from (or written to) JSON files there (Solana CLI format). */
   keypairDir?: string;

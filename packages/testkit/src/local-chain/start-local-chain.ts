@@ -48,15 +48,17 @@ async function walletKeypairs(dir: string | undefined) {
  */
 export async function startLocalChain(options: LocalChainOptions = {}): Promise<LocalChain> {
   const host = options.host ?? '127.0.0.1';
+  const timing = chainTiming(options);
   const core = new ChainCore({
-    finalizeAfterSlots: options.finalizeAfterSlots ?? 2,
-    blockhashLifetimeBlocks: options.blockhashLifetimeBlocks ?? 150,
+    finalizeAfterSlots: timing.finalizeAfterSlots,
+    blockhashLifetimeBlocks: timing.blockhashLifetimeBlocks,
   });
   const faucet = new Faucet(core);
   const deps = { core, faucet };
   const pubsub = new PubSubServer(core);
   const server = new RpcServer({
     pubsub,
+    responseDelayMs: options.responseDelayMs ?? 0,
     methods: {
       ...createClusterMethods(deps),
       ...createAccountMethods(deps),
@@ -102,10 +104,10 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
   }
   const prices = new LocalPriceFeeds(core, options.usdRates);
   // Setup transactions start out finalized, as if the chain had been running for a while.
-  core.advance(options.finalizeAfterSlots ?? 2);
+  core.advance(timing.finalizeAfterSlots);
 
   const port = await server.listen(host, options.port ?? 0);
-  const timer = setInterval(() => core.advance(1), options.slotMs ?? 400);
+  const timer = setInterval(() => core.advance(1), timing.slotMs);
   timer.unref();
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closed: Promise<void> | null = null;
@@ -156,4 +158,34 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
       return closed;
     },
   };
+}
+
+/** Slot time when neither `slotMs` nor a short `finalityMs` says otherwise (a real cluster's). */
+const DEFAULT_SLOT_MS = 400;
+
+/** A blockhash's lifetime on a real cluster: 150 blocks of 400 ms. */
+const BLOCKHASH_LIFETIME_MS = 150 * DEFAULT_SLOT_MS;
+
+/**
+ * Slot time, finality depth and blockhash lifetime from the options: `finalityMs` picks the
+ * depth (and, below two default slots, shorter slots so that `confirmed` still comes before
+ * `finalized`); the blockhash lifetime stays about 60 s of wall time either way.
+ */
+function chainTiming(options: LocalChainOptions): {
+  slotMs: number;
+  finalizeAfterSlots: number;
+  blockhashLifetimeBlocks: number;
+} {
+  const finalityMs = options.finalityMs;
+  const slotMs =
+    options.slotMs ??
+    (finalityMs !== undefined && finalityMs < 2 * DEFAULT_SLOT_MS
+      ? Math.max(10, Math.floor(finalityMs / 2))
+      : DEFAULT_SLOT_MS);
+  const finalizeAfterSlots =
+    options.finalizeAfterSlots ??
+    (finalityMs !== undefined ? Math.max(1, Math.ceil(finalityMs / slotMs)) : 2);
+  const blockhashLifetimeBlocks =
+    options.blockhashLifetimeBlocks ?? Math.round(BLOCKHASH_LIFETIME_MS / slotMs);
+  return { slotMs, finalizeAfterSlots, blockhashLifetimeBlocks };
 }

@@ -23,6 +23,8 @@ export interface ShopifySimulatorOptions {
   shops?: string[];
   /** Lifetime of expiring offline access tokens; default 3600. */
   tokenTtlSeconds?: number;
+  /** Added before each answer of the Admin / Payments Apps GraphQL API (Shopify's latency). Default 0. */
+  graphqlDelayMs?: number;
   /** Clock in epoch milliseconds (tests move time to expire tokens); default `Date.now`. */
   now?: () => number;
 }

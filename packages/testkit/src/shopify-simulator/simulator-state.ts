@@ -40,6 +40,8 @@ export interface SimulatorState {
   nextOrderNumber: Map<string, number>;
   /** Per-shop GraphQL cost bucket (leaky bucket, reported in `extensions.cost`). */
   costBuckets: Map<string, { available: number; at: number }>;
+  /** Added before each GraphQL answer (see `graphqlDelayMs`). */
+  graphqlDelayMs: number;
   /** Waits `ms` unless the simulator closes first (used by `timeout` faults). */
   hold: (ms: number) => Promise<void>;
 }

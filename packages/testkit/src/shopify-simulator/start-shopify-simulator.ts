@@ -58,6 +58,7 @@ export async function startShopifySimulator(
     configurations: new Map(),
     nextOrderNumber: new Map(),
     costBuckets: new Map(),
+    graphqlDelayMs: options.graphqlDelayMs ?? 0,
     hold: (ms) =>
       new Promise<void>((resolve) => {
         if (closing) return resolve();
@@ -155,6 +156,7 @@ async function dispatch(
     if (req.method !== 'POST')
       return sendJson(res, 405, { errors: 'Method Not Allowed' }, { Allow: 'POST' });
     if (!API_VERSION.test(version)) return sendJson(res, 404, { errors: 'Not Found' });
+    if (state.graphqlDelayMs > 0) await state.hold(state.graphqlDelayMs);
     return handlePaymentsGraphql(state, req, res, version);
   }
   let pathMatched = false;

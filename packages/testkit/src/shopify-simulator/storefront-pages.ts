@@ -104,9 +104,12 @@ export function thankYouPage(order: SimOrder): SafeHtml {
 /** The `cancel_url` page (and where a rejected session sends the buyer). */
 export function cancelledPage(order: SimOrder): SafeHtml {
   const rejected = order.status === 'rejected';
+  // Shopify words the return by the rejection reason: a cancelled (here: expired unpaid)
+  // payment was never declined.
+  const cancelled = order.paymentSessions.at(-1)?.reason?.code === 'CANCELLED_PAYMENT';
   const paid = ['paid', 'partially-refunded', 'refunded'].includes(order.status);
   return pageLayout({
-    title: rejected ? 'Payment was declined' : 'Payment not completed',
+    title: rejected && !cancelled ? 'Payment was declined' : 'Payment not completed',
     area: 'store',
     shop: order.shop,
     body: html` <section class="card">

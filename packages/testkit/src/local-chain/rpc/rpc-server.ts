@@ -37,6 +37,8 @@ type JsonRpcId = string | number | null;
 export interface RpcServerDeps {
   methods: RpcMethods;
   pubsub: PubSubServer;
+  /** Added before each answer (simulated network round trip); 0 = none. */
+  responseDelayMs?: number;
 }
 
 function errorResponse(id: JsonRpcId, error: RpcError): Record<string, unknown> {
@@ -158,7 +160,12 @@ export class RpcServer {
     });
     req.on('end', () => {
       if (res.writableEnded) return;
-      this.respond(Buffer.concat(chunks).toString('utf8'), res);
+      const text = Buffer.concat(chunks).toString('utf8');
+      const delay = this.deps.responseDelayMs ?? 0;
+      if (delay <= 0) return this.respond(text, res);
+      setTimeout(() => {
+        if (!res.writableEnded && !res.destroyed) this.respond(text, res);
+      }, delay);
     });
   }
 

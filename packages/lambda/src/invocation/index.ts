@@ -1,0 +1,2 @@
+export * from './invocation-abandoned-error';
+export * from './invocation-scope';

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ServedTransactionStatus" ADD VALUE 'REFUSED';
+
