@@ -11,10 +11,11 @@ import { spawnBenchStack } from './stack/spawn-bench-stack';
 import type { BenchContext } from './suites/bench-context';
 import { BENCH_SUITES } from './suites/bench-suites';
 
-const USAGE = `npm run bench [-- --runs 3 --duration 5 --only payment,tx,e2e,cold]`;
+const USAGE = `npm run bench [-- --runs 3 --duration 5 --only payment,tx,e2e,cold --profiles local,production]`;
 
 /**
- * `npm run bench`: starts the local stack in a child process (fresh state in a temp folder), runs
+ * `npm run bench`: for each latency profile (`LOCAL_PROFILE`, default both `local` and
+ * `production`), starts the local stack in a child process (fresh state in a temp folder), runs
  * the suites in order, prints one table with every figure (median of the runs), its baseline
  * measured in the same run and the ratio, and writes the JSON to `bench/results/`.
  */
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       duration: { type: 'string', default: '5' },
       only: { type: 'string' },
+      profiles: { type: 'string', default: 'local,production' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -38,44 +40,53 @@ async function main(): Promise<void> {
   const wanted = values.only?.split(',').map((s) => s.trim());
   const suites = BENCH_SUITES.filter((suite) => !wanted || wanted.includes(suite.name));
 
+  const profiles = (values.profiles ?? 'local,production').split(',').map((p) => p.trim());
+  if (profiles.some((p) => p !== 'local' && p !== 'production')) throw new Error(USAGE);
+
   const rootDir = findRepositoryRoot();
   const startedAt = new Date();
   const log = (line: string) =>
     console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'solpay-bench-'));
-  log(`starting the local stack in ${dataDir} …`);
-  const running = await spawnBenchStack(rootDir, dataDir);
   const rows: BenchRow[] = [];
   const skipped: BenchResults['skipped'] = [];
-  try {
-    const { stack } = running;
-    log(`stack up (pid ${running.pid}): green ${stack.urls.green}, purple ${stack.urls.purple}`);
-    const ctx: BenchContext = {
-      rootDir,
-      stack,
-      appEnv: running.appEnv,
-      tls: {
-        ca: readFileSync(stack.certs.ca, 'utf8'),
-        cert: readFileSync(stack.certs.shopifyClientCert, 'utf8'),
-        key: readFileSync(stack.certs.shopifyClientKey, 'utf8'),
-      },
-      runs,
-      durationSeconds,
-      log,
-    };
-    for (const suite of suites) {
-      log(`── ${suite.title}`);
-      try {
-        rows.push(...(await suite.run(ctx)));
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        log(`${suite.name} could not run: ${reason}`);
-        skipped.push({ suite: suite.name, reason });
+  for (const profile of profiles) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'solpay-bench-'));
+    log(`starting the local stack (LOCAL_PROFILE=${profile}) in ${dataDir} …`);
+    const running = await spawnBenchStack(rootDir, dataDir, {
+      ...process.env,
+      LOCAL_PROFILE: profile,
+    });
+    const tag = (row: BenchRow): BenchRow => ({ ...row, group: `[${profile}] ${row.group}` });
+    try {
+      const { stack } = running;
+      log(`stack up (pid ${running.pid}): green ${stack.urls.green}, purple ${stack.urls.purple}`);
+      const ctx: BenchContext = {
+        rootDir,
+        stack,
+        appEnv: running.appEnv,
+        tls: {
+          ca: readFileSync(stack.certs.ca, 'utf8'),
+          cert: readFileSync(stack.certs.shopifyClientCert, 'utf8'),
+          key: readFileSync(stack.certs.shopifyClientKey, 'utf8'),
+        },
+        runs,
+        durationSeconds,
+        log,
+      };
+      for (const suite of suites) {
+        log(`── [${profile}] ${suite.title}`);
+        try {
+          rows.push(...(await suite.run(ctx)).map(tag));
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          log(`${suite.name} could not run: ${reason}`);
+          skipped.push({ suite: `${suite.name} (${profile})`, reason });
+        }
       }
+    } finally {
+      await running.stop();
+      if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
     }
-  } finally {
-    await running.stop();
-    if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
   }
 
   const results: BenchResults = {

@@ -12,6 +12,7 @@ export interface TlsIdentity {
 export interface JsonAnswer {
   status: number;
   body: unknown;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /**
@@ -38,7 +39,10 @@ export function httpsJson(
         timeout: 30_000,
       },
       (res) => {
-        readJsonOrText(res).then(({ status, body }) => resolve({ status, body }), reject);
+        readJsonOrText(res).then(
+          ({ status, body }) => resolve({ status, body, headers: res.headers }),
+          reject,
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error(`${init.method} ${url} timed out`)));

@@ -4,7 +4,7 @@ export interface BenchRow {
   group: string;
   /** Which figure, e.g. `c=50 p99`. */
   metric: string;
-  unit: 'req/s' | 'ms' | 'KB' | 'checkouts/s';
+  unit: 'req/s' | 'ms' | 'KB' | 'checkouts/s' | 'round trips';
   /** Median over the runs; null when it could not be measured. */
   value: number | null;
   /** The same figure of the baseline, measured in the same run. */

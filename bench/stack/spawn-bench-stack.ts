@@ -23,14 +23,18 @@ export interface BenchStack {
  * `dataDir`, and resolves once it reports ready. Its stdout/stderr (handler logs) go to
  * `<dataDir>/stack.log`.
  */
-export async function spawnBenchStack(rootDir: string, dataDir: string): Promise<BenchStack> {
+export async function spawnBenchStack(
+  rootDir: string,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<BenchStack> {
   mkdirSync(dataDir, { recursive: true });
   const logFile = join(dataDir, 'stack.log');
   const out = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(rootDir, 'bench', 'stack', 'serve-bench-stack.ts'), dataDir],
-    { cwd: rootDir, stdio: ['ignore', out, out, 'ipc'] },
+    { cwd: rootDir, env, stdio: ['ignore', out, out, 'ipc'] },
   );
   closeSync(out);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -2,6 +2,7 @@ import { Keypair, PublicKey } from '@solana/web3.js';
 import { fundBuyers } from '../chain/fund-buyers';
 import { runBuildTransactionBaseline } from '../baselines/build-transaction-baseline';
 import { createPayment } from '../http/create-payment';
+import { httpsJson } from '../http/https-json';
 import { loadPlan } from '../load/load-plan';
 import { runAutocannon } from '../load/run-autocannon';
 import type { BenchRow } from '../report/bench-row';
@@ -90,6 +91,32 @@ export async function runTransactionRequestSuite(ctx: BenchContext): Promise<Ben
   ctx.log(`${GROUP}: warm-up`);
   await load(4, { duration: 2 });
   const rows: BenchRow[] = [];
+  // Sequential RPC round trips per request, as the local gateway counts them (DESIGN §3.8).
+  const probe = pairs[next++ % pairs.length];
+  if (probe) {
+    const served = await httpsJson(`${stack.urls.purple}${probe.path}`, {
+      method: 'POST',
+      body: JSON.parse(probe.body) as unknown,
+      tls: { ca: ctx.tls.ca },
+    });
+    const status = await httpsJson(
+      `${stack.urls.purple}/checkout/payments/${probe.path.split('/').at(-1) ?? ''}`,
+      { method: 'GET', tls: { ca: ctx.tls.ca } },
+    );
+    for (const [metric, answer] of [
+      ['sequential RPC round trips, POST /tx/payment/<id>', served],
+      ['sequential RPC round trips, GET /checkout/payments/<id>', status],
+    ] as const) {
+      const counted = Number(answer.headers['x-local-rpc-round-trips']);
+      rows.push({
+        group: GROUP,
+        metric,
+        unit: 'round trips',
+        value: Number.isFinite(counted) ? counted : null,
+        note: `HTTP ${answer.status}; target ≤ 1`,
+      });
+    }
+  }
   for (const concurrency of CONCURRENCIES) {
     const measured: LoadSample[] = [];
     const base: LoadSample[] = [];

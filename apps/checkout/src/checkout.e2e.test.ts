@@ -74,6 +74,11 @@ describe('checkout page (browser, whole local stack)', () => {
       });
     const checkoutUrl = page.url();
     await formReady(page);
+    // Where the buyer is: a test badge (local chain), the shop and the order reference.
+    expect(await page.locator('#environment-badge').innerText()).toBe('Test · localnet');
+    expect(await page.locator('.topbar .merchant-name').innerText()).toBe('Demo Shop');
+    const session = simulator.orders().at(-1)?.paymentSessions.at(-1);
+    expect(await page.locator('#order-reference').innerText()).toBe(session?.id ?? 'missing');
     expect(await page.locator('#payment-status').innerText()).toContain('Waiting for payment');
     expect(await page.locator('a.open-wallet').getAttribute('href')).toMatch(/^solana:https/);
     expect(await page.locator('img.qr-image').getAttribute('alt')).toMatch(
@@ -89,6 +94,12 @@ describe('checkout page (browser, whole local stack)', () => {
     await phonePage.goto(checkoutUrl);
     await formReady(phonePage);
     await phonePage.getByRole('link', { name: 'Open in wallet app' }).waitFor();
+    // 390×844: badge, amount, token amount and the wallet button all above the fold.
+    for (const selector of ['#environment-badge', 'h1', '.token-amount', 'a.open-wallet']) {
+      const box = await phonePage.locator(selector).boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
+    }
     await phonePage.screenshot({ path: join(ARTIFACTS, 'checkout-phone.png'), fullPage: true });
     copyFileSync(
       join(ARTIFACTS, 'checkout-phone.png'),
@@ -124,11 +135,44 @@ describe('checkout page (browser, whole local stack)', () => {
     await context.close();
   }, 120_000);
 
-  it('shows "Payment not found" for an unknown payment id', async () => {
+  it('shows "Payment not found" for an unknown payment id, with a way back to the store', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     const page = await context.newPage();
+    await page.goto(`${stack.urls.shopify}/`);
     await page.goto(`${stack.urls.checkout}/pay/00000000-0000-4000-8000-000000000000`);
     await page.getByRole('heading', { name: 'Payment not found' }).waitFor();
+    await page.getByRole('button', { name: 'Back to the store' }).click();
+    await page.waitForURL((url) => url.href.startsWith(stack.urls.shopify));
     await context.close();
   }, 30_000);
+
+  it('says "not enough USDC" once, with the next step, and stays payable', async () => {
+    const simulator = stack.simulator;
+    if (!simulator) throw new Error('the e2e test needs the Shopify simulator');
+    // The test buyer holds 1,000 USDC (less whatever earlier tests spent).
+    const placed = await simulator.placeOrder({ amount: '5000.00' });
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(placed.redirectUrl);
+    await page.getByRole('heading', { level: 1, name: /\$5,000\.00/ }).waitFor();
+    await page.getByRole('button', { name: 'Pay with Local test wallet' }).click();
+    const problem = page.locator('#wallet-error');
+    await problem
+      .getByText(
+        /^Not enough USDC in this wallet: it holds [\d,.]+ USDC and this payment needs 5,000\.00 USDC\. Add USDC to it, or pay from another wallet or by scanning the QR code\.$/,
+      )
+      .waitFor();
+    const body = await page.innerText('body');
+    expect(body.match(/Not enough USDC/g)).toHaveLength(1);
+    expect(body).not.toMatch(/holds [\d.]+ USDC;/);
+    expect(await page.locator('#payment-status').innerText()).toContain('Waiting for payment');
+    expect(await page.getByRole('button', { name: 'Pay with Local test wallet' }).isEnabled()).toBe(
+      true,
+    );
+    await page.screenshot({
+      path: join(ARTIFACTS, 'checkout-not-enough-usdc.png'),
+      fullPage: true,
+    });
+    await context.close();
+  }, 60_000);
 });

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     root.replaceChildren(
       pageFrame(
-        undefined,
+        {},
         statusScreens.error(message, () => location.reload()),
       ),
     );

@@ -1,5 +1,6 @@
 import { formatStackSummary } from './stack/format-stack-summary';
 import { startLocalStack } from './stack/start-local-stack';
+import { systemNodeNotice } from './stack/system-node-notice';
 
 /**
  * `npm start`: runs the local stack until SIGINT/SIGTERM, then stops it and exits 0. The state
@@ -8,6 +9,11 @@ import { startLocalStack } from './stack/start-local-stack';
 async function main(): Promise<void> {
   const log = (line: string) =>
     console.log(`[local ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  // One short access line per request; the handlers' JSON logs only for errors, unless
+  // LOG_LEVEL asks for more (LOG_LEVEL=debug or info brings them all back).
+  process.env.LOG_LEVEL ??= 'error';
+  const notice = systemNodeNotice();
+  if (notice) log(notice);
   const dataDir = process.env.LOCAL_DATA_DIR?.trim();
   const stack = await startLocalStack({
     log,

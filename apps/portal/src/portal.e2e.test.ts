@@ -148,6 +148,8 @@ describe('merchant portal (browser, whole local stack)', () => {
   }, 30_000);
 
   it('installs from the Shopify admin, onboards and activates Solana Pay', async () => {
+    // The stack's seed configured the demo shop once already (through the same outbox path).
+    const seeded = mutationsNamed('paymentsAppConfigure').length;
     await page.goto(`${stack.urls.shopify}/admin?shop=${shop()}`);
     await page.getByRole('link', { name: 'Install Solana Pay' }).click();
     // Shopify's grant screen, then the OAuth callback signs the merchant in to the portal.
@@ -157,16 +159,16 @@ describe('merchant portal (browser, whole local stack)', () => {
     await shot('portal-onboarding');
 
     // The wallet is checked in the page before anything is sent.
-    const wallet = page.getByLabel('Solana wallet address');
+    const wallet = page.getByLabel('Payout wallet address');
     await wallet.fill('0xNotASolanaAddress');
-    await page.getByRole('button', { name: 'Save wallet' }).click();
+    await page.getByRole('button', { name: 'Save payout wallet' }).click();
     await page.getByText('A Solana address uses only base58 characters').waitFor();
     expect(await wallet.getAttribute('aria-invalid')).toBe('true');
 
     await wallet.fill(chain().merchant.publicKey.toBase58());
-    await page.getByRole('button', { name: 'Save wallet' }).click();
+    await page.getByRole('button', { name: 'Save payout wallet' }).click();
     await page
-      .getByRole('heading', { name: /^(Payout wallet saved|Wallet saved, but check it)$/ })
+      .getByRole('heading', { name: /^(Payout wallet saved|Payout wallet saved, but check it)$/ })
       .waitFor();
     const saved = await stack.prisma.merchant.findUniqueOrThrow({ where: { shopDomain: shop() } });
     expect(saved.payoutWallet).toBe(chain().merchant.publicKey.toBase58());
@@ -180,9 +182,9 @@ describe('merchant portal (browser, whole local stack)', () => {
     await shot('portal-activated');
 
     const configure = await until('paymentsAppConfigure at Shopify', () => {
-      const calls = mutationsNamed('paymentsAppConfigure').filter(
-        (m) => m.answeredWith === 'success',
-      );
+      const calls = mutationsNamed('paymentsAppConfigure')
+        .slice(seeded)
+        .filter((m) => m.answeredWith === 'success');
       return calls.length > 0 ? calls : undefined;
     });
     expect(configure).toHaveLength(1);
@@ -196,10 +198,12 @@ describe('merchant portal (browser, whole local stack)', () => {
   }, 90_000);
 
   let orderId = '';
+  let paidPaymentId = '';
 
   it('lists a paid order with its Shopify id, amounts and transaction link', async () => {
     const order = await placePaidOrder('20.00');
     orderId = order.orderId;
+    paidPaymentId = order.paymentId;
     const payment = await stack.prisma.paymentRecord.findUniqueOrThrow({
       where: { id: order.paymentId },
     });
@@ -212,7 +216,7 @@ describe('merchant portal (browser, whole local stack)', () => {
     expect(await row.innerText()).toContain('$20.00');
     expect(await row.innerText()).toContain('20.00 USDC');
     await row.getByText('Paid', { exact: true }).waitFor();
-    const explorer = await row.getByRole('link').getAttribute('href');
+    const explorer = await row.locator('td a').getAttribute('href');
     expect(explorer).toContain(`/tx/${payment.signature ?? 'missing'}`);
     expect(explorer).toContain('cluster=custom');
 
@@ -268,7 +272,12 @@ describe('merchant portal (browser, whole local stack)', () => {
 
     await pay.click();
     await page.getByRole('heading', { name: 'Refund paid' }).waitFor({ timeout: 60_000 });
-    await shot('portal-refund-paid');
+    // Once paid, the page names the wallet that actually paid.
+    await page.locator('#refund-payer').waitFor();
+    expect(await page.locator('#refund-payer').innerText()).toBe(
+      chain().merchant.publicKey.toBase58(),
+    );
+    copyFileSync(await shot('portal-refund-paid'), join(DOC_IMAGES, 'portal-refund-paid.png'));
 
     const resolves = await until('refundSessionResolve at Shopify', () => {
       const calls = mutationsNamed('refundSessionResolve');
@@ -301,7 +310,15 @@ describe('merchant portal (browser, whole local stack)', () => {
     await dialog.getByRole('button', { name: 'Reject refund' }).click();
     await page.getByRole('heading', { name: 'Refund rejected' }).waitFor({ timeout: 60_000 });
     await page.getByText('Reason: Item was returned damaged').waitFor();
-    await shot('portal-refund-rejected');
+    // A rejection is not a success: critical tone, never the green banner.
+    expect(
+      await page.locator('.banner.critical').filter({ hasText: 'Refund rejected' }).count(),
+    ).toBe(1);
+    expect(await page.locator('.banner.success').count()).toBe(0);
+    copyFileSync(
+      await shot('portal-refund-rejected'),
+      join(DOC_IMAGES, 'portal-refund-rejected.png'),
+    );
 
     const rejects = await until('refundSessionReject at Shopify', () => {
       const calls = mutationsNamed('refundSessionReject');
@@ -318,6 +335,74 @@ describe('merchant portal (browser, whole local stack)', () => {
     await page.locator('tbody tr').nth(1).waitFor();
     await page.getByText('Refunded').first().waitFor();
     await shot('portal-refunds-closed');
+  }, 120_000);
+
+  it('tells the story of a payment: detail, refunds, Shopify timeline, refund state, search and CSV', async () => {
+    const payment = await stack.prisma.paymentRecord.findUniqueOrThrow({
+      where: { id: paidPaymentId },
+    });
+    await page.goto(`${stack.urls.portal}/payments`);
+    const row = page.locator(`tr[data-payment-id="${paidPaymentId}"]`);
+    // $5.00 of $20.00 went back to the buyer; the rejected $3.00 does not count.
+    await row.getByText('Partially refunded').waitFor();
+    await row.getByRole('link', { name: payment.shopifyId }).click();
+    await page.getByRole('heading', { level: 1, name: '$20.00' }).waitFor();
+    expect(await page.locator('#payment-buyer-wallet').innerText()).toBe(
+      chain().buyer.publicKey.toBase58(),
+    );
+    expect(await page.locator('#payment-customer-email').innerText()).toBe('buyer@example.com');
+    expect(await page.locator('#payment-token-amount').innerText()).toBe('20.00 USDC');
+    const explorer = await page
+      .getByRole('link', { name: 'View transaction' })
+      .first()
+      .getAttribute('href');
+    expect(explorer).toContain(`/tx/${payment.signature ?? 'missing'}`);
+    expect(explorer).toContain('cluster=custom');
+    const refunds = page.locator('#payment-refunds');
+    await refunds.getByText('Refunded').waitFor();
+    await refunds.getByText('Rejected').waitFor();
+    expect(await refunds.getByRole('link', { name: 'View transaction' }).count()).toBe(1);
+    const timeline = page.locator('#payment-timeline');
+    for (const name of ['paymentSessionResolve', 'refundSessionResolve', 'refundSessionReject']) {
+      await timeline.locator(`li[data-mutation="${name}"]`).getByText('Delivered').waitFor();
+    }
+    copyFileSync(
+      await shot('portal-payment-detail'),
+      join(DOC_IMAGES, 'portal-payment-detail.png'),
+    );
+
+    // Search by wallet and by Shopify id; a miss says so.
+    await page.goto(`${stack.urls.portal}/payments`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(chain().buyer.publicKey.toBase58());
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/q=/);
+    await row.waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.goto(`${stack.urls.portal}/payments?q=${encodeURIComponent(payment.shopifyId)}`);
+    await row.waitFor();
+    await page.goto(`${stack.urls.portal}/payments?q=nothing-like-this`);
+    await page.getByRole('heading', { name: /No payments/ }).waitFor();
+    // Dates: nothing before 2000, today's payment in today's range.
+    await page.goto(`${stack.urls.portal}/payments?to=2000-01-01`);
+    await page.getByRole('heading', { name: /No payments/ }).waitFor();
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`${stack.urls.portal}/payments?from=${today}&to=${today}`);
+    await row.waitFor();
+
+    // CSV export with the same filters, through the signed-in browser session.
+    await page.goto(`${stack.urls.portal}/payments?status=PAID`);
+    await row.waitFor();
+    const href = await page.locator('#payments-csv').getAttribute('href');
+    expect(href).toContain('/portal/payments/export.csv?status=PAID');
+    const csv = await context.request.get(href ?? '');
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'created_at,shopify_payment_id,status,refund_state,amount,currency,token_amount,refunded_amount,buyer_wallet,transaction,paid_at,test',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`,${payment.shopifyId},PAID,PARTIAL,20,USD,20.00,5,`);
   }, 120_000);
 
   it('signs out', async () => {

@@ -17,6 +17,7 @@ export * from './ports/session-store-port';
 export * from './ports/wallet-screening-port';
 export * from './use-cases/engine-deps';
 export * from './use-cases/settle-signature';
+export * from './use-cases/settle-when-committed';
 export * from './use-cases/reject-record';
 export * from './use-cases/serve-transaction';
 export * from './use-cases/run-discovery-poll';

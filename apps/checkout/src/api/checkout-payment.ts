@@ -43,6 +43,10 @@ export const checkoutPaymentSchema = z.object({
   redirectUrl: z.optional(z.nullable(webUrl)),
   /** When the payment window closes (ISO 8601). */
   expiresAt: z.iso.datetime({ offset: true }),
+  /** A test-mode session (test cluster, no real funds). */
+  test: z.optional(z.boolean()),
+  /** Shopify's payment session id, shown as the order reference. */
+  orderReference: z.optional(z.string()),
   /** Why a REJECTING/REJECTED payment closed, as the server knows it. */
   closedReason: z.optional(z.enum(['expired', 'risky', 'rejected'])),
 });

@@ -14,7 +14,7 @@ import {
 import { fetchCheckoutPayment } from '../api/fetch-checkout-payment';
 import { transactionRequestLink } from '../routing/transaction-request-link';
 import { createOpenScreen, type OpenScreen } from '../view/open-screen';
-import { pageFrame } from '../view/page-frame';
+import { environmentLabel, pageFrame } from '../view/page-frame';
 import { statusScreens } from '../view/status-screens';
 import type { CheckoutScreen } from './checkout-screen';
 import { screenFor } from './screen-for';
@@ -130,6 +130,11 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
             'p',
             { class: 'cancel' },
             h('a', { href: s.payment.cancelUrl }, 'Cancel and return to store'),
+            h(
+              'span',
+              { class: 'muted' },
+              'Until it expires, you can come back to this page and still pay.',
+            ),
           ),
         ];
       }
@@ -142,7 +147,18 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
     if (key !== renderedKey) {
       const first = renderedKey === '' || renderedKey === 'loading';
       renderedKey = key;
-      deps.root.replaceChildren(pageFrame(merchantOf(screen), ...contentOf(screen)));
+      deps.root.replaceChildren(
+        pageFrame(
+          {
+            merchantName: merchantOf(screen),
+            environment: environmentLabel(
+              deps.config.cluster,
+              'payment' in screen ? screen.payment.test : undefined,
+            ),
+          },
+          ...contentOf(screen),
+        ),
+      );
       document.title = titleOf(screen);
       // Move focus to the new heading so screen readers announce a changed screen.
       if (!first) deps.root.querySelector<HTMLElement>('#screen-title')?.focus();

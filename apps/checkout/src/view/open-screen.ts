@@ -26,6 +26,23 @@ const STEP_TEXT = {
   sending: () => 'Sending your payment…',
 } as const;
 
+const SHORTFALL = /holds ([\d.]+) ([A-Z]+); ([\d.]+) [A-Z]+ is needed/;
+
+/**
+ * What went wrong with a wallet payment, said once next to the wallet buttons, with what to do
+ * next. A wallet without enough USDC is the common case: name both amounts.
+ */
+export function walletProblemText(message: string, cancelled: boolean, usdc: string): string {
+  if (cancelled) return `${message} The payment request is still open: you can try again.`;
+  const shortfall = SHORTFALL.exec(message);
+  if (shortfall) {
+    const [, held = '0', symbol = 'USDC'] = shortfall;
+    const holds = formatToken(held, symbol);
+    return `Not enough ${symbol} in this wallet: it holds ${holds} and this payment needs ${usdc}. Add ${symbol} to it, or pay from another wallet or by scanning the QR code.`;
+  }
+  return `${message} You can try again, or pay another way.`;
+}
+
 function statusOf(activity: WalletActivity): { text: string; tone: string } {
   switch (activity.state) {
     case 'idle':
@@ -35,10 +52,8 @@ function statusOf(activity: WalletActivity): { text: string; tone: string } {
     case 'sent':
       return { text: 'Payment sent. Waiting for confirmation on Solana…', tone: 'busy' };
     case 'failed':
-      return {
-        text: activity.cancelled ? `${activity.message} You can try again.` : activity.message,
-        tone: 'failed',
-      };
+      // The request is still payable: the problem is said once, next to the wallet buttons.
+      return { text: 'Waiting for payment', tone: 'waiting' };
   }
 }
 
@@ -84,7 +99,12 @@ export function createOpenScreen(
       ? 'No wallet found in this browser. Use “Open in wallet app” above.'
       : 'No browser wallet found. Install a Solana wallet extension, or scan the QR code with your phone.',
   );
-  const walletError = h('p', { class: 'wallet-error', hidden: true });
+  const walletError = h('p', {
+    class: 'wallet-error',
+    id: 'wallet-error',
+    role: 'alert',
+    hidden: true,
+  });
   const expiry = h('p', { class: 'expiry' });
 
   const element = h(
@@ -102,6 +122,14 @@ export function createOpenScreen(
       ),
       h('p', { class: 'token-amount' }, `${usdc} on Solana`),
       payment.quote ? h('p', { class: 'quote-rate muted' }, formatRateLine(payment)) : null,
+      payment.orderReference
+        ? h(
+            'p',
+            { class: 'order-ref' },
+            'Order reference ',
+            h('span', { class: 'mono', id: 'order-reference' }, payment.orderReference),
+          )
+        : null,
       status,
     ),
     options.mobile ? h('div', { class: 'mobile-first' }, deepLink) : null,
@@ -177,9 +205,11 @@ export function createOpenScreen(
       const { text, tone } = statusOf(state.activity);
       if (statusText.textContent !== text) statusText.textContent = text;
       status.className = `status ${tone}`;
-      // Repeated next to the buttons the buyer just used (the live status above announces it).
       walletError.hidden = state.activity.state !== 'failed';
-      walletError.textContent = state.activity.state === 'failed' ? text : '';
+      walletError.textContent =
+        state.activity.state === 'failed'
+          ? walletProblemText(state.activity.message, state.activity.cancelled, usdc)
+          : '';
       const left = formatTimeLeft(payment.expiresAt, state.now);
       expiry.textContent = left
         ? `This payment request expires in ${left}.`

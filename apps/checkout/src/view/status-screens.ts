@@ -3,6 +3,26 @@ import type { CheckoutPayment } from '../api/checkout-payment';
 import { messageScreen } from './message-screen';
 
 /**
+ * A way back for a link we cannot place in a shop: the page that sent the buyer here when it is a
+ * web page, else the browser's history.
+ */
+function backToStore(): HTMLElement {
+  const referrer = /^https?:\/\//.test(document.referrer) ? document.referrer : undefined;
+  return referrer
+    ? h('a', { class: 'button primary', href: referrer, id: 'back-to-store' }, 'Back to the store')
+    : h(
+        'button',
+        {
+          type: 'button',
+          class: 'button primary',
+          id: 'back-to-store',
+          onclick: () => history.back(),
+        },
+        'Back to the store',
+      );
+}
+
+/**
  * The non-form screens. Grouped in one module because they are one concept: the page's
  * terminal and transitional states, each a {@link messageScreen}.
  */
@@ -89,6 +109,7 @@ export const statusScreens = {
           'This payment link is not valid or no longer exists. Go back to the store and start the checkout again.',
         ),
       ],
+      actions: [backToStore()],
     });
   },
 

@@ -25,6 +25,8 @@ import {
   startShopifySimulator,
   type ShopifySimulator,
 } from '@solpay/testkit';
+import { systemClock } from '@solpay/domain';
+import { createPrismaMerchantStore } from '@solpay/services';
 import { DEMO_SHOP, LOCAL_DEV_SECRETS, readStackFile, seedDemoMerchant } from '../index';
 import { createHttpsCaller } from '../measured/https-call';
 import { deliverWebhooks, waitFinalized } from '../measured/pay-many';
@@ -137,6 +139,14 @@ beforeAll(async () => {
     payoutWallet: chain.merchant.publicKey.toBase58(),
     settlementMint: chain.mint.toBase58(),
     apiVersion: API_VERSION,
+    freshInstall: true,
+    // The stack is not running yet: the configure row stays due and its outbox sweep sends it.
+    merchantDeps: {
+      merchants: createPrismaMerchantStore(prisma),
+      dispatch: { dispatchSoon: async () => undefined },
+      clock: systemClock,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    },
   });
 }, 120_000);
 

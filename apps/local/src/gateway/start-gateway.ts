@@ -89,7 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         .then((response) => {
           write(res, response);
           log(
-            `${options.name} ${req.method} ${req.url} ${response.statusCode} ${Date.now() - started}ms`,
+            `${options.name} ${req.method} ${req.url} ${response.statusCode} ${Date.now() - started}ms${problemOf(response)}`,
           );
         });
     },
@@ -240,4 +240,15 @@ function withIoHeaders(response: GatewayResponse, outcome: InvocationOutcome): G
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** ` — <message>` of a 4xx JSON answer, so the one access line says what was wrong. */
+function problemOf(response: GatewayResponse): string {
+  if (response.statusCode < 400 || response.statusCode >= 500) return '';
+  try {
+    const body = JSON.parse(response.body.toString('utf8')) as { message?: unknown };
+    return typeof body.message === 'string' ? ` — ${body.message.slice(0, 160)}` : '';
+  } catch {
+    return '';
+  }
 }

@@ -40,6 +40,8 @@ export interface LocalStack {
   demoShop: { domain: string; merchantId: string };
   /** The HTTP routes served, as read from serverless.yml. */
   routes: LambdaRoute[];
+  /** The id the database, chain and simulator state share, and why saved state was reset. */
+  localState: { id: string; resetReason?: string };
   /** Stops workers, servers, simulator, chain and database; restores the environment. Idempotent. */
   close(): Promise<void>;
 }

@@ -1,8 +1,12 @@
 import type { createPrismaClient } from '@solpay/db';
+import { configurePaymentsApp, type MerchantDeps } from '@solpay/domain';
 import { createTokenCipher } from '@solpay/shopify';
 
 /** The shop the local stack installs and configures on every start. */
 export const DEMO_SHOP = 'demo-shop.myshopify.com';
+
+/** A store the simulator knows but the app does not: install it from scratch in the admin. */
+export const SECOND_SHOP = 'second-shop.myshopify.com';
 
 /** Scopes a payments app holds. */
 const DEMO_SCOPES = 'write_payment_gateways,write_payment_sessions';
@@ -29,12 +33,22 @@ export interface DemoMerchantSeed {
   settlementMint: string;
   /** Shopify API version the shop uses. */
   apiVersion: string;
+  /**
+   * True when Shopify does not know the app as set up for the shop (a fresh simulator): the seed
+   * counts as a new install, so a configure sent to an earlier Shopify is sent again.
+   */
+  freshInstall: boolean;
+  /** The app's merchant use-case dependencies: onboarding goes through the app's own path. */
+  merchantDeps: Pick<MerchantDeps, 'merchants' | 'dispatch' | 'clock' | 'logger'>;
 }
 
 /**
- * Upserts {@link DEMO_SHOP} as an installed, configured merchant: tokens stored encrypted
- * (AES-256-GCM `v1.<iv>.<tag>.<ct>`, bound to the shop domain), payout wallet and settlement mint set,
- * terms accepted. Idempotent; returns the merchant id.
+ * Upserts {@link DEMO_SHOP} as an installed merchant: tokens stored encrypted (AES-256-GCM
+ * `v1.<iv>.<tag>.<ct>`, bound to the shop domain), payout wallet and settlement mint set — then
+ * finishes onboarding through the app's own `configurePaymentsApp` (terms accepted, the
+ * `paymentsAppConfigure(ready: true)` outbox row committed and dispatched), so Shopify (the
+ * simulator's admin) shows the shop configured exactly as after a merchant's "Activate".
+ * Idempotent; returns the merchant id.
  */
 export async function seedDemoMerchant(seed: DemoMerchantSeed): Promise<string> {
   const cipher = createTokenCipher(seed.tokenEncryptionKey);
@@ -46,9 +60,9 @@ export async function seedDemoMerchant(seed: DemoMerchantSeed): Promise<string> 
     settlementMint: seed.settlementMint,
     settlementToken: 'USDC',
     installState: 'INSTALLED' as const,
-    configured: true,
     apiVersion: seed.apiVersion,
     uninstalledAt: null,
+    ...(seed.freshInstall ? { installedAt: new Date() } : {}),
     ...(tokens === undefined
       ? {}
       : {
@@ -68,5 +82,6 @@ export async function seedDemoMerchant(seed: DemoMerchantSeed): Promise<string> 
     update: fields,
     select: { id: true },
   });
+  await configurePaymentsApp(seed.merchantDeps, merchant.id, { acceptTerms: true });
   return merchant.id;
 }

@@ -3,7 +3,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createCertificateAuthority, issueCertificate } from '@solpay/testkit';
+import { createCertificateAuthority, issueCertificate, pollUntil } from '@solpay/testkit';
 import { loadServerlessRoutes } from '../gateway/load-serverless-routes';
 import { findRepositoryRoot } from './find-repository-root';
 import type { LocalStack } from './local-stack';
@@ -26,7 +26,7 @@ describe('startLocalStack', () => {
       delete process.env[key];
     dataDir = mkdtempSync(join(tmpdir(), 'solpay-stack-'));
     stack = await startLocalStack({ ports: 0, dataDir });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await stack?.close();
@@ -49,6 +49,11 @@ describe('startLocalStack', () => {
       req.on('error', reject);
       req.end();
     });
+  }
+
+  async function getHttp(url: string): Promise<string> {
+    const res = await fetch(url);
+    return res.text();
   }
 
   const shopifyClient = () => ({
@@ -167,6 +172,22 @@ describe('startLocalStack', () => {
     });
     expect(merchant.accessTokenEnc).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(merchant.accessTokenEnc).not.toContain('shpat_');
+  });
+
+  it('configures the demo shop through the outbox, so the simulator admin shows it ready', async () => {
+    const configuration = await pollUntil('the demo shop configured in the simulator', () =>
+      stack.simulator?.configuration(DEMO_SHOP)?.ready
+        ? stack.simulator.configuration(DEMO_SHOP)
+        : undefined,
+    );
+    expect(configuration).toMatchObject({ externalHandle: 'demo-shop', ready: true });
+    const rows = await stack.prisma.shopifyMutation.findMany({
+      where: { merchantId: stack.demoShop.merchantId, kind: 'PAYMENTS_APP_CONFIGURE' },
+    });
+    expect(rows.map((row) => row.status)).toEqual(['SUCCEEDED']);
+    const page = await getHttp(`${stack.urls.shopify}/admin/settings/payments?shop=${DEMO_SHOP}`);
+    expect(page).toContain('Ready to accept payments');
+    expect(page).not.toContain('Not configured');
   });
 
   it('routes every function of serverless.yml', () => {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
 import { readConfig } from '@solpay/lambda';
-import { closeAppServices } from '@solpay/services';
+import { closeAppServices, getMerchantServices } from '@solpay/services';
 import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';
@@ -18,9 +18,15 @@ import { findRepositoryRoot } from './find-repository-root';
 import { LOCAL_DEV_SECRETS } from './local-dev-secrets';
 import { createLocalEnvironment } from './local-environment';
 import { resolveLocalPorts, type LocalPorts } from './local-ports';
+import { localStatePaths, reconcileLocalState } from './reconcile-local-state';
 import { startDelayingProxy } from './start-delaying-proxy';
 import type { LocalStack, LocalStackOptions } from './local-stack';
-import { DEMO_SHOP, seedDemoMerchant, type DemoMerchantTokens } from './seed-demo-merchant';
+import {
+  DEMO_SHOP,
+  SECOND_SHOP,
+  seedDemoMerchant,
+  type DemoMerchantTokens,
+} from './seed-demo-merchant';
 import { writeStackFile, type StackFile } from './stack-file';
 
 /** Shopify API version of the stack when `SHOPIFY_API_VERSION` is unset (the config default). */
@@ -75,6 +81,19 @@ export async function startLocalStack(
 
     const routes = routesOf(loadServerlessFunctions(join(rootDir, 'serverless.yml')));
 
+    // Database, chain and simulator state belong together: keep all of it or none.
+    const statePaths = localStatePaths(dataDir);
+    const state = reconcileLocalState(dataDir, {
+      database: env.get('DATABASE_URL') === undefined,
+      chain: env.get('SOLANA_RPC_URL') === undefined,
+      shopify: env.get('SHOPIFY_ADMIN_ORIGIN') === undefined,
+    });
+    if (state.resetReason !== undefined) {
+      log(
+        `local state reset: ${state.resetReason}. The database, chain and Shopify simulator start fresh together (earlier orders and payments are gone).`,
+      );
+    }
+
     // Database.
     let databaseUrl = env.get('DATABASE_URL');
     if (databaseUrl === undefined) {
@@ -125,6 +144,8 @@ export async function startLocalStack(
       const started = await startLocalChain({
         port: ports.rpc,
         keypairDir: join(dataDir, 'wallets'),
+        statePath: statePaths.chain,
+        stateId: state.stateId,
         responseDelayMs: latency.rpcMs,
         ...(localProfile.finalityMs === undefined ? {} : { finalityMs: localProfile.finalityMs }),
       });
@@ -139,7 +160,9 @@ export async function startLocalStack(
         started.tokens.map((token) => `${token.symbol}=${token.mint.toBase58()}`).join(','),
       );
       env.setDefault('GAS_KEYPAIR', JSON.stringify(Array.from(started.gas.secretKey)));
-      log(`chain: local chain (LiteSVM) at ${started.rpcUrl}`);
+      log(
+        `chain: local chain (LiteSVM) at ${started.rpcUrl}${started.restored ? ' (continued from .local)' : ''}`,
+      );
     } else {
       bound.rpc = 0;
       log('chain: SOLANA_RPC_URL from the environment');
@@ -253,6 +276,8 @@ export async function startLocalStack(
     if (shopifyUrl === undefined) {
       const sim = await startShopifySimulator({
         port: ports.shopify,
+        // The second store is not installed: onboarding it shows the whole install flow.
+        shops: [DEMO_SHOP, SECOND_SHOP],
         apiKey,
         apiSecret,
         apiVersion,
@@ -263,6 +288,8 @@ export async function startLocalStack(
           clientKey: certs.shopifyClient.key,
         },
         appUrl: `${purpleOrigin}/auth/install`,
+        statePath: statePaths.shopify,
+        stateId: state.stateId,
         graphqlDelayMs: latency.shopifyMs,
       });
       simulator = sim;
@@ -287,6 +314,8 @@ export async function startLocalStack(
       payoutWallet,
       settlementMint: mint,
       apiVersion,
+      freshInstall: simulator !== undefined && simulator.configuration(DEMO_SHOP)?.ready !== true,
+      merchantDeps: getMerchantServices().merchant,
     });
     markReady();
 
@@ -340,6 +369,10 @@ export async function startLocalStack(
       chain,
       simulator,
       demoShop: { domain: DEMO_SHOP, merchantId },
+      localState: {
+        id: state.stateId,
+        ...(state.resetReason !== undefined ? { resetReason: state.resetReason } : {}),
+      },
       routes,
       close: () => (closing ??= stopAll()),
     };

@@ -11,7 +11,12 @@ import {
   type TokenSaved,
   type WalletSaved,
 } from './portal-answers';
-import { portalPaymentPageSchema, type PortalPaymentPage } from './portal-payment';
+import {
+  portalPaymentDetailSchema,
+  portalPaymentPageSchema,
+  type PortalPaymentDetail,
+  type PortalPaymentPage,
+} from './portal-payment';
 import {
   portalRefundDetailSchema,
   portalRefundListSchema,
@@ -27,6 +32,24 @@ export interface PaymentsQuery {
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor?: string;
   limit?: number;
+  /** Created on or after this day (`YYYY-MM-DD`). */
+  from?: string;
+  /** Created on or before this day (`YYYY-MM-DD`). */
+  to?: string;
+  /** Exact Shopify payment id, or a wallet address. */
+  q?: string;
+}
+
+/** The query string of the payments list and its CSV export (`?…`, or empty). */
+export function paymentsQueryString(query: PaymentsQuery): string {
+  const params = new URLSearchParams();
+  if (query.status) params.set('status', query.status);
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.q) params.set('q', query.q);
+  if (query.cursor) params.set('cursor', query.cursor);
+  if (query.limit) params.set('limit', String(query.limit));
+  return params.size > 0 ? `?${params}` : '';
 }
 
 /** The purple `/portal/*` API as the portal page uses it. */
@@ -37,6 +60,10 @@ export interface PortalApi {
   logout(): Promise<ApiResult<unknown>>;
   /** `GET /portal/payments`, newest first. */
   payments(query: PaymentsQuery): Promise<ApiResult<PortalPaymentPage>>;
+  /** `GET /portal/payments/{id}`: the payment, its refunds and its Shopify timeline. */
+  payment(id: string): Promise<ApiResult<PortalPaymentDetail>>;
+  /** Link of `GET /portal/payments/export.csv` with the same filters (the cookie authenticates). */
+  paymentsCsvUrl(query: PaymentsQuery): string;
   /** `GET /portal/refunds?state=open|closed`. */
   refunds(state: 'open' | 'closed'): Promise<ApiResult<PortalRefund[]>>;
   /** `GET /portal/refunds/{id}`. */
@@ -158,12 +185,17 @@ export function createPortalApi(deps: PortalApiDeps): PortalApi {
       return result;
     },
     payments(query) {
-      const params = new URLSearchParams();
-      if (query.status) params.set('status', query.status);
-      if (query.cursor) params.set('cursor', query.cursor);
-      if (query.limit) params.set('limit', String(query.limit));
-      const search = params.size > 0 ? `?${params}` : '';
-      return call('GET', `/portal/payments${search}`, portalPaymentPageSchema);
+      return call('GET', `/portal/payments${paymentsQueryString(query)}`, portalPaymentPageSchema);
+    },
+    payment(id) {
+      return call('GET', `/portal/payments/${encodeURIComponent(id)}`, portalPaymentDetailSchema);
+    },
+    paymentsCsvUrl(query) {
+      const { status, from, to, q } = query;
+      return new URL(
+        `/portal/payments/export.csv${paymentsQueryString({ status, from, to, q })}`,
+        deps.purpleOrigin,
+      ).toString();
     },
     async refunds(state) {
       const result = await call('GET', `/portal/refunds?state=${state}`, portalRefundListSchema);

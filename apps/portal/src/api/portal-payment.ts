@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { currencyField, decimalField, maybe, webUrlField } from './api-fields';
+import { portalRefundSchema } from './portal-refund';
 
 /** Schema of one item of `GET /portal/payments`. */
 export const portalPaymentSchema = z.object({
@@ -24,6 +25,12 @@ export const portalPaymentSchema = z.object({
   test: maybe(z.boolean()),
   createdAt: z.string(),
   paidAt: maybe(z.string()),
+  /** Sum of the PAID refunds in the payment's currency. */
+  refundedAmount: maybe(decimalField),
+  /** `NONE`, `PARTIAL` or `FULL` (PAID refunds against the amount). */
+  refundState: maybe(z.string()),
+  /** Symbol of the settlement token, when the API names it (default USDC). */
+  tokenSymbol: maybe(z.string()),
 });
 
 /** One payment as listed in the portal. */
@@ -38,3 +45,35 @@ export const portalPaymentPageSchema = z.object({
 
 /** One page of payments. */
 export type PortalPaymentPage = z.infer<typeof portalPaymentPageSchema>;
+
+/** One Shopify mutation of a payment's timeline. */
+export const portalMutationSchema = z.object({
+  id: z.string(),
+  /** GraphQL name, e.g. `paymentSessionResolve`. */
+  mutation: z.string(),
+  /** `PENDING`, `IN_FLIGHT`, `SUCCEEDED`, `FAILED`, `EXHAUSTED`. */
+  status: z.string(),
+  attempts: z.number(),
+  lastError: maybe(z.string()),
+  refundId: maybe(z.string()),
+  createdAt: z.string(),
+  completedAt: maybe(z.string()),
+  nextAttemptAt: maybe(z.string()),
+});
+
+/** One Shopify mutation. */
+export type PortalMutation = z.infer<typeof portalMutationSchema>;
+
+/** Schema of `GET /portal/payments/{id}`. */
+export const portalPaymentDetailSchema = z.extend(portalPaymentSchema, {
+  mint: maybe(z.string()),
+  payoutWallet: maybe(z.string()),
+  customerEmail: maybe(z.string()),
+  rejectReason: maybe(z.string()),
+  expiresAt: maybe(z.string()),
+  refunds: z.array(portalRefundSchema),
+  mutations: z.array(portalMutationSchema),
+});
+
+/** A payment with its refunds and Shopify timeline. */
+export type PortalPaymentDetail = z.infer<typeof portalPaymentDetailSchema>;

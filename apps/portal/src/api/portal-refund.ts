@@ -22,6 +22,8 @@ export const portalRefundSchema = z.object({
   signature: maybe(z.string()),
   explorerUrl: maybe(webUrlField),
   recipientWallet: maybe(z.string()),
+  /** The wallet that paid the refund, once paid. */
+  payerWallet: maybe(z.string()),
   /** A test-mode refund (test cluster, no real funds). */
   test: maybe(z.boolean()),
   createdAt: maybe(z.string()),

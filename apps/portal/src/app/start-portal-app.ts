@@ -4,6 +4,7 @@ import { createPortalApi } from '../api/portal-api';
 import type { PortalSession } from '../api/portal-session';
 import { notFoundPage } from '../pages/not-found-page';
 import type { Page, PageContext } from '../pages/page';
+import { paymentDetailPage } from '../pages/payment-detail-page';
 import { paymentsPage } from '../pages/payments-page';
 import { refundDetailPage } from '../pages/refund-detail-page';
 import { refundsPage } from '../pages/refunds-page';
@@ -29,6 +30,7 @@ const TITLE_SUFFIX = ' · Solana Pay';
 function sectionOf(route: PortalRoute): NavSection | undefined {
   switch (route.page) {
     case 'payments':
+    case 'payment':
       return 'payments';
     case 'refunds':
     case 'refund':
@@ -142,7 +144,13 @@ export async function startPortalApp(deps: PortalAppDeps): Promise<void> {
   function pageFor(target: PortalRoute): Page {
     switch (target.page) {
       case 'payments':
-        return paymentsPage(ctx, target.status, target.cursor);
+        return paymentsPage(ctx, target.status, target.cursor, {
+          ...(target.from ? { from: target.from } : {}),
+          ...(target.to ? { to: target.to } : {}),
+          ...(target.q ? { q: target.q } : {}),
+        });
+      case 'payment':
+        return paymentDetailPage(ctx, target.id);
       case 'refunds':
         return refundsPage(ctx, target.tab);
       case 'refund':

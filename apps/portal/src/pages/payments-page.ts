@@ -4,7 +4,11 @@ import { explorerTransactionUrl } from '../explorer/explorer-transaction-url';
 import { formatDateTime } from '../format/format-date-time';
 import { shortenMiddle } from '../format/shorten-middle';
 import { hrefOf } from '../routing/portal-route';
-import { PAYMENT_STATUS_FILTERS, paymentStatusBadge } from '../status/payment-status-badge';
+import {
+  PAYMENT_STATUS_FILTERS,
+  paymentStatusBadge,
+  refundStateBadge,
+} from '../status/payment-status-badge';
 import { badge } from '../view/badge';
 import { banner } from '../view/banner';
 import { card } from '../view/card';
@@ -16,6 +20,13 @@ import { pageHeader } from '../view/page-header';
 import { testBadge } from '../view/test-badge';
 import { failureBanner } from './failure-banner';
 import type { Page, PageContext } from './page';
+
+/** Date range and search of the list (in the URL, like the status). */
+export interface PaymentListFilters {
+  from?: string;
+  to?: string;
+  q?: string;
+}
 
 /** Payments per page. */
 const PAGE_SIZE = 20;
@@ -32,6 +43,12 @@ function transactionCell(ctx: PageContext, payment: PortalPayment): Node | strin
   );
 }
 
+function statusCell(payment: PortalPayment): HTMLElement {
+  // A refunded payment says so instead of "Paid": that is what the merchant needs to see.
+  const refunded = refundStateBadge(payment.refundState);
+  return h('span', { class: 'badges' }, badge(refunded ?? paymentStatusBadge(payment.status)));
+}
+
 function paymentRow(ctx: PageContext, payment: PortalPayment): HTMLTableRowElement {
   return h(
     'tr',
@@ -39,11 +56,19 @@ function paymentRow(ctx: PageContext, payment: PortalPayment): HTMLTableRowEleme
     h(
       'th',
       { scope: 'row', class: 'id', 'data-label': 'Shopify payment ID' },
-      h('span', { class: 'mono', title: payment.shopifyId }, payment.shopifyId),
+      h(
+        'a',
+        {
+          class: 'mono',
+          title: `Open payment ${payment.shopifyId}`,
+          href: hrefOf({ page: 'payment', id: payment.id }),
+        },
+        payment.shopifyId,
+      ),
       testBadge(payment.test),
     ),
     h('td', { class: 'when', 'data-label': 'Date' }, formatDateTime(payment.createdAt)),
-    h('td', { 'data-label': 'Status' }, badge(paymentStatusBadge(payment.status))),
+    h('td', { 'data-label': 'Status' }, statusCell(payment)),
     h(
       'td',
       { class: 'numeric', 'data-label': 'Amount' },
@@ -89,7 +114,12 @@ function paymentsTable(ctx: PageContext, items: PortalPayment[], caption: string
  * Payments: Shopify payment id, date, status, amount in the shop currency and in USDC, and the
  * transaction in the explorer; filtered by status (in the URL), paginated with the API's cursor.
  */
-export function paymentsPage(ctx: PageContext, status: string, startCursor?: string): Page {
+export function paymentsPage(
+  ctx: PageContext,
+  status: string,
+  startCursor?: string,
+  filters: PaymentListFilters = {},
+): Page {
   const filter = PAYMENT_STATUS_FILTERS.find((f) => f.value === status) ?? {
     value: status,
     label: status,
@@ -109,7 +139,7 @@ export function paymentsPage(ctx: PageContext, status: string, startCursor?: str
       h(
         'a',
         {
-          href: hrefOf({ page: 'payments', status: f.value, cursor: undefined }),
+          href: hrefOf({ page: 'payments', status: f.value, cursor: undefined, ...filters }),
           'aria-current': f.value === filter.value ? 'page' : undefined,
         },
         f.label,
@@ -121,6 +151,7 @@ export function paymentsPage(ctx: PageContext, status: string, startCursor?: str
     body.replaceChildren(loading('Loading payments…'));
     const result = await ctx.api.payments({
       ...(status ? { status } : {}),
+      ...filters,
       ...(cursor ? { cursor } : {}),
       limit: PAGE_SIZE,
     });
@@ -140,10 +171,10 @@ export function paymentsPage(ctx: PageContext, status: string, startCursor?: str
     const { items, nextCursor } = result.data;
     if (items.length === 0) {
       body.replaceChildren(
-        status
+        status || filters.from || filters.to || filters.q
           ? emptyState(
               `No payments with status “${filter.label}”`,
-              h('p', {}, 'Try another filter.'),
+              h('p', {}, 'Try another filter, date range or search.'),
             )
           : emptyState(
               'No payments yet',
@@ -188,6 +219,61 @@ export function paymentsPage(ctx: PageContext, status: string, startCursor?: str
     pagination.hidden = previous.length === 0 && !current && !nextCursor;
   }
 
+  function filterForm(): HTMLFormElement {
+    const field = (name: keyof PaymentListFilters, label: string, type: string, extra = {}) =>
+      h(
+        'label',
+        { class: 'field' },
+        h('span', {}, label),
+        h('input', { type, name, value: filters[name] ?? '', ...extra }),
+      );
+    const form = h(
+      'form',
+      {
+        class: 'filters',
+        role: 'search',
+        'aria-label': 'Filter payments',
+        onsubmit: (event: Event) => {
+          event.preventDefault();
+          const data = new FormData(form);
+          const value = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+          ctx.navigate(
+            hrefOf({
+              page: 'payments',
+              status,
+              cursor: undefined,
+              from: value('from'),
+              to: value('to'),
+              q: value('q'),
+            }),
+          );
+        },
+      },
+      field('q', 'Search', 'search', {
+        placeholder: 'Shopify payment ID or wallet address',
+        id: 'payments-search',
+      }),
+      field('from', 'From', 'date'),
+      field('to', 'To', 'date'),
+      h(
+        'div',
+        { class: 'button-row' },
+        h('button', { type: 'submit', class: 'button' }, 'Apply'),
+        h(
+          'a',
+          {
+            class: 'button',
+            id: 'payments-csv',
+            href: ctx.api.paymentsCsvUrl({ ...(status ? { status } : {}), ...filters }),
+            download: '',
+          },
+          'Export CSV',
+        ),
+      ),
+    );
+    return form;
+  }
+
   const merchant = ctx.session().merchant;
   const element = h(
     'div',
@@ -215,7 +301,7 @@ export function paymentsPage(ctx: PageContext, status: string, startCursor?: str
               h('a', { class: 'button', href: hrefOf({ page: 'settings' }) }, 'Go to settings'),
             ),
           ),
-      card({ 'aria-label': 'Payments' }, tabs, body, pagination),
+      card({ 'aria-label': 'Payments' }, tabs, filterForm(), body, pagination),
       live,
     ),
   );

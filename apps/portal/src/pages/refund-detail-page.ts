@@ -136,7 +136,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
     } else if (status === 'REJECTED') {
       items.push(
         banner(
-          outcome === 'rejected' ? 'success' : 'info',
+          'critical',
           'Refund rejected',
           h(
             'p',
@@ -322,7 +322,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
           h(
             'span',
             { class: 'subdued' },
-            `${formatFiat(r.amount, r.currency)} refunded in Shopify`,
+            `${formatFiat(r.amount, r.currency)} ${r.status.toUpperCase() === 'PAID' ? 'refunded' : 'requested'} in Shopify`,
           ),
         ),
       ),
@@ -333,7 +333,13 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
           h('dt', {}, 'To (buyer’s wallet)'),
           h('dd', { class: 'mono', id: 'refund-recipient' }, r.recipientWallet ?? 'Unknown'),
           h('dt', {}, 'From'),
-          h('dd', {}, 'The wallet you pay with (it needs the USDC)'),
+          r.payerWallet
+            ? h('dd', { class: 'mono', id: 'refund-payer' }, r.payerWallet)
+            : h(
+                'dd',
+                {},
+                'The wallet you pay with, usually your payout wallet (it needs the USDC)',
+              ),
           h('dt', {}, 'Network fee'),
           h('dd', {}, 'Paid by Solana Pay'),
         ),

@@ -64,7 +64,7 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
       'aria-describedby': 'payout-wallet-help',
     });
     const error = h('div', { class: 'error', id: 'payout-wallet-error', hidden: true });
-    const save = h('button', { type: 'submit', class: 'button primary' }, 'Save wallet');
+    const save = h('button', { type: 'submit', class: 'button primary' }, 'Save payout wallet');
     const notice = h('div', { class: 'notice', 'aria-live': 'polite' }, walletNotice);
     const showError = (message: string | undefined) => {
       error.hidden = message === undefined;
@@ -96,13 +96,13 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
             if (!result.ok) {
               if (result.reason === 'signed-out') return ctx.signedOut();
               save.disabled = false;
-              save.textContent = 'Save wallet';
+              save.textContent = 'Save payout wallet';
               if (result.reason === 'refused') {
                 showError(result.message);
                 input.focus();
               } else {
                 notice.replaceChildren(
-                  banner('critical', 'The wallet was not saved', h('p', {}, result.message)),
+                  banner('critical', 'The payout wallet was not saved', h('p', {}, result.message)),
                 );
               }
               return;
@@ -110,7 +110,7 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
             walletNotice = result.data.warning
               ? banner(
                   'warning',
-                  'Wallet saved, but check it',
+                  'Payout wallet saved, but check it',
                   h('p', { id: 'wallet-warning' }, result.data.warning),
                 )
               : banner('success', 'Payout wallet saved');
@@ -124,7 +124,7 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
         h(
           'div',
           { class: 'field' },
-          h('label', { for: 'payout-wallet' }, 'Solana wallet address'),
+          h('label', { for: 'payout-wallet' }, 'Payout wallet address'),
           input,
           h(
             'p',
@@ -275,7 +275,7 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
           h(
             'p',
             { class: 'help', id: 'accept-terms-help' },
-            'You receive payments directly in your wallet. You are responsible for the wallet and its keys.',
+            'You receive payments directly in your payout wallet. You are responsible for it and its keys.',
           ),
           termsError,
         ),

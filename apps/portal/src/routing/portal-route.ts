@@ -1,7 +1,15 @@
 /** A client-side route of the portal. */
 export type PortalRoute =
   | { page: 'home' }
-  | { page: 'payments'; status: string; cursor: string | undefined }
+  | {
+      page: 'payments';
+      status: string;
+      cursor: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      q?: string | undefined;
+    }
+  | { page: 'payment'; id: string }
   | { page: 'refunds'; tab: 'open' | 'closed' }
   | { page: 'refund'; id: string }
   | { page: 'settings' }
@@ -16,11 +24,24 @@ export function parseRoute(pathname: string, search: string): PortalRoute {
   if (path === '/') return { page: 'home' };
   if (path === '/payments') {
     const status = (query.get('status') ?? '').toUpperCase();
+    const day = (name: string) => {
+      const value = query.get(name) ?? '';
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+    };
+    const q = (query.get('q') ?? '').trim().slice(0, 200);
     return {
       page: 'payments',
       status: /^[A-Z_]{0,20}$/.test(status) ? status : '',
       cursor: query.get('cursor') ?? undefined,
+      ...(day('from') ? { from: day('from') } : {}),
+      ...(day('to') ? { to: day('to') } : {}),
+      ...(q ? { q } : {}),
     };
+  }
+  const payment = /^\/payments\/([^/]+)$/.exec(path);
+  if (payment) {
+    const id = decodeURIComponent(payment[1] ?? '');
+    return ID.test(id) ? { page: 'payment', id } : { page: 'not-found' };
   }
   if (path === '/refunds') {
     return { page: 'refunds', tab: query.get('tab') === 'closed' ? 'closed' : 'open' };
@@ -42,9 +63,14 @@ export function hrefOf(route: PortalRoute): string {
     case 'payments': {
       const query = new URLSearchParams();
       if (route.status) query.set('status', route.status);
+      if (route.from) query.set('from', route.from);
+      if (route.to) query.set('to', route.to);
+      if (route.q) query.set('q', route.q);
       if (route.cursor) query.set('cursor', route.cursor);
       return query.size > 0 ? `/payments?${query}` : '/payments';
     }
+    case 'payment':
+      return `/payments/${encodeURIComponent(route.id)}`;
     case 'refunds':
       return route.tab === 'closed' ? '/refunds?tab=closed' : '/refunds';
     case 'refund':

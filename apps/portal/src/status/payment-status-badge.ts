@@ -26,3 +26,15 @@ export function paymentStatusBadge(status: string): StatusBadge {
       return { label: status, tone: 'new', complete: false };
   }
 }
+
+/** The badge of a payment's refund state (`PARTIAL`, `FULL`); none for `NONE` or unknown. */
+export function refundStateBadge(state: string | null | undefined): StatusBadge | undefined {
+  switch (state?.toUpperCase()) {
+    case 'PARTIAL':
+      return { label: 'Partially refunded', tone: 'info', complete: false };
+    case 'FULL':
+      return { label: 'Refunded', tone: 'new', complete: true };
+    default:
+      return undefined;
+  }
+}

@@ -11,7 +11,7 @@ export type CheckPayoutWalletResult =
  */
 export function checkPayoutWallet(input: string): CheckPayoutWalletResult {
   const address = input.trim();
-  if (address === '') return { ok: false, message: 'Enter your Solana wallet address.' };
+  if (address === '') return { ok: false, message: 'Enter your payout wallet address.' };
   const bytes = /^[1-9A-HJ-NP-Za-km-z]+$/.test(address) ? decodeBase58(address) : undefined;
   if (!bytes) {
     return {

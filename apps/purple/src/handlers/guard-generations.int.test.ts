@@ -4,7 +4,7 @@
  * wallet. No background worker runs: each test calls the discovery poll itself, so the order of
  * events is the test's.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { fetchTransaction } from '@solana/pay';
 import { PublicKey, Transaction } from '@solana/web3.js';
 import {
@@ -16,6 +16,8 @@ import {
 import { getAppServices } from '@solpay/services';
 import { startPaymentHarness, until, type PaymentHarness } from '../test-support/payment-harness';
 import { portal, signIn, type PortalLogin } from '../test-support/merchant-harness';
+
+jest.setTimeout(60_000);
 
 let h: PaymentHarness;
 let engine: EngineDeps;
@@ -262,5 +264,20 @@ describe('defect 6: expiry', () => {
     const text = await page.text();
     expect(text).not.toMatch(/declined/i);
     expect(text).toMatch(/expired|not completed/i);
+  });
+});
+
+describe('issue 13, item 3: no burn for a guard nothing was served with', () => {
+  it('rejects an expired session that was never served without a burn, once', async () => {
+    const { paymentId, gid } = await h.placeOrder('9.00');
+    await expire(paymentId);
+    const report = await runDiscoveryPoll(engine);
+    expect(report.errors).toBe(0);
+    expect((await payment(paymentId)).status).toBe('REJECTED');
+    // Nothing signed by its guard ever left us, so nothing was burned: no guard at all.
+    expect(await h.stack.prisma.singleUseGuard.count({ where: { paymentId } })).toBe(0);
+    await until(async () => (rejectsFor(gid).length > 0 ? true : undefined), 'the reject');
+    await runDiscoveryPoll(engine);
+    expect(rejectsFor(gid)).toHaveLength(1);
   });
 });

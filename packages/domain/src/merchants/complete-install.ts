@@ -1,4 +1,5 @@
 import { BadRequestError, ForbiddenError, UpstreamUnavailableError } from '@solpay/lambda';
+import { externalHandleOf } from './configure-payments-app';
 import { constantTimeEqual } from './constant-time-equal';
 import type { MerchantDeps } from './merchant-deps';
 import type { PortalSessionRecord } from './merchant-store-port';
@@ -22,9 +23,14 @@ export interface InstallCompletion {
  * this shop — consumed atomically, so a callback replays at most once (403). Only then is the
  * code exchanged for an expiring offline token; access and refresh tokens are stored encrypted
  * (bound to the shop), the merchant is created or re-installed, and a portal session opened.
+ * Re-installing a shop that finished onboarding queues `paymentsAppConfigure(ready: true)` again:
+ * the new install is a new app installation for Shopify, which has to be told it is ready.
  */
 export async function completeInstall(
-  deps: Pick<MerchantDeps, 'oauth' | 'merchants' | 'cipher' | 'clock' | 'policy' | 'logger'>,
+  deps: Pick<
+    MerchantDeps,
+    'oauth' | 'merchants' | 'cipher' | 'clock' | 'policy' | 'logger' | 'dispatch'
+  >,
   input: { query: Record<string, string>; boundState: string | null },
 ): Promise<InstallCompletion> {
   const now = deps.clock.now();
@@ -73,6 +79,14 @@ export async function completeInstall(
     installedAt: now,
   });
   const merchant = await deps.merchants.findMerchant(merchantId);
+  if (merchant?.configured) {
+    const { mutationIds } = await deps.merchants.configure({
+      merchantId,
+      externalHandle: externalHandleOf(shop),
+      now,
+    });
+    await deps.dispatch.dispatchSoon(mutationIds);
+  }
   const session = await openPortalSession(deps, merchantId);
   deps.logger.info('merchant installed', { shop, merchantId });
   return { merchantId, shop, session, configured: merchant?.configured ?? false };

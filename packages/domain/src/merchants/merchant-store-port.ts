@@ -75,7 +75,8 @@ export interface MerchantStorePort {
   /**
    * Marks the merchant configured (terms accepted at `now`) and, in the SAME transaction, queues
    * `paymentsAppConfigure(externalHandle, ready: true)` — unless one is already queued or
-   * delivered (then nothing new is queued; a FAILED/EXHAUSTED one is queued again).
+   * delivered since the merchant's latest install (then nothing new is queued; a FAILED/EXHAUSTED
+   * one, or one sent before a re-install, is queued again).
    * Returns the outbox ids to dispatch.
    */
   configure(input: {

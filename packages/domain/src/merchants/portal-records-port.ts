@@ -19,9 +19,53 @@ export interface PortalPayment {
   status: PortalPaymentStatus;
   signature: string | null;
   buyerWallet: string | null;
+  /** Transaction requests refused by wallet screening (the session was not rejected for them). */
+  screeningHits: number;
   test: boolean;
   createdAt: Date;
   paidAt: Date | null;
+  /** Sum of the amounts of its PAID refunds, in the payment's currency (decimal string). */
+  refundedAmount: string;
+}
+
+/** One Shopify mutation the outbox sent (or is sending) about a payment or its refunds. */
+export interface PortalMutation {
+  id: string;
+  /** `PAYMENT_SESSION_RESOLVE`, `REFUND_SESSION_REJECT`, … */
+  kind: string;
+  /** `PENDING`, `IN_FLIGHT`, `SUCCEEDED`, `FAILED` or `EXHAUSTED`. */
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  /** The refund it is about, when it is about a refund. */
+  refundId: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  nextAttemptAt: Date;
+}
+
+/** A payment with everything its detail page shows. */
+export interface PortalPaymentDetail extends PortalPayment {
+  tokenMint: string;
+  /** The payout wallet captured when the session was created. */
+  recipientWallet: string;
+  customerEmail: string | null;
+  rejectReason: string | null;
+  expiresAt: Date;
+  refunds: PortalRefund[];
+  /** Oldest first. */
+  mutations: PortalMutation[];
+}
+
+/** Filters of the payments list (all optional). */
+export interface PaymentFilters {
+  status: PortalPaymentStatus | null;
+  /** Created at or after. */
+  from: Date | null;
+  /** Created before. */
+  to: Date | null;
+  /** Exact Shopify payment id, or a wallet (buyer or payout) address. */
+  search: string | null;
 }
 
 /** A refund as the merchant's portal shows it. */
@@ -43,6 +87,8 @@ export interface PortalRefund {
   rejectReason: string | null;
   signature: string | null;
   recipientWallet: string | null;
+  /** The wallet that signed the landed refund transfer (detail only; null until paid). */
+  payerWallet?: string | null;
   test: boolean;
   createdAt: Date;
   paidAt: Date | null;
@@ -59,12 +105,15 @@ export interface PageCursor {
  * another merchant is never returned (callers answer 404). Implemented with Prisma.
  */
 export interface PortalRecordsPort {
-  listPayments(input: {
-    merchantId: string;
-    status: PortalPaymentStatus | null;
-    after: PageCursor | null;
-    limit: number;
-  }): Promise<PortalPayment[]>;
+  listPayments(
+    input: {
+      merchantId: string;
+      after: PageCursor | null;
+      limit: number;
+    } & PaymentFilters,
+  ): Promise<PortalPayment[]>;
+  /** One payment with its refunds and Shopify mutations; null when unknown or another's. */
+  findPayment(merchantId: string, paymentId: string): Promise<PortalPaymentDetail | null>;
   listRefunds(input: {
     merchantId: string;
     statuses: readonly RecordStatus[];

@@ -85,6 +85,10 @@ export interface RecordStorePort {
     signature: string;
   }): Promise<void>;
   findServedTransaction(signature: string): Promise<ServedTransactionRef | null>;
+  /** How many transactions were ever served for a record (every generation). */
+  countServedTransactions(kind: RecordKind, id: string): Promise<number>;
+  /** Counts a transaction request refused by wallet screening on a payment (DESIGN §3.2). */
+  recordScreeningHit(kind: RecordKind, id: string, at: Date): Promise<void>;
   /** Served transactions still awaiting an outcome, for records that are OPEN or REJECTING. */
   pendingServedTransactions(limit: number): Promise<ServedTransactionRef[]>;
   markServedTransaction(signature: string, status: 'LANDED' | 'FAILED' | 'EXPIRED'): Promise<void>;
@@ -110,13 +114,18 @@ export interface RecordStorePort {
     id: string,
     reason: RejectionReason,
   ): Promise<'started' | 'continue' | 'closed'>;
-  /** REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically. */
+  /**
+   * REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically.
+   * `guardUnused`: nothing was ever served with that guard, so no guard row is written (there
+   * is nothing on chain to burn or sweep).
+   */
   completeReject(input: {
     kind: RecordKind;
     recordId: string;
     generation: number;
     guardAddress: string;
     burnSignature: string | null;
+    guardUnused?: boolean;
   }): Promise<{ mutationIds: string[] }>;
   /** OPEN payments past their expiry with no served transaction still valid at `blockHeight`. */
   expiredOpenRecords(

@@ -39,6 +39,8 @@ export interface PayableRecord {
   expiresAt: Date | null;
   /** Signature of the transaction that paid it, once paid. */
   signature: string | null;
+  /** Transaction requests refused by wallet screening (payments; 0 for refunds). */
+  screeningHits: number;
 }
 
 /** Identifies one single-use guard: the record it protects and its generation. */

@@ -16,8 +16,9 @@ export type RejectOutcome =
  * then queue the Shopify reject. If consuming the guard fails because one of our transactions
  * already consumed it, the record was paid: settle it, so Shopify is told resolve instead —
  * unless that transaction pays nothing (a dead generation), in which case the reject goes on.
- * Paying and rejecting can never both happen. Safe to call again (the poll retries REJECTING
- * records whose burn did not land).
+ * Paying and rejecting can never both happen. A current guard nothing was served with needs no
+ * burn (nothing signed by it exists): the reject completes at once. Safe to call again (the poll
+ * retries REJECTING records whose burn did not land).
  */
 export async function rejectRecord(
   deps: EngineDeps,
@@ -34,6 +35,27 @@ export async function rejectRecord(
   if (!record) throw new Error(`record ${kind}/${recordId} vanished during reject`);
   const generation = await deps.records.currentGuardGeneration(kind, recordId);
   const guard = guardRefOf(record, generation);
+
+  // REJECTING (set above under the record lock) stops any further transaction being recorded,
+  // and earlier generations are dead: when nothing was ever served with the current guard,
+  // nothing signed by it exists, so there is nothing to burn (DESIGN §3.2).
+  if ((await deps.records.servedSignatures(kind, recordId, generation)).length === 0) {
+    const completed = await deps.records.completeReject({
+      kind,
+      recordId,
+      generation,
+      guardAddress: deps.chain.guardAddress(guard),
+      burnSignature: null,
+      guardUnused: true,
+    });
+    deps.logger.info('record rejected (nothing served, no burn)', {
+      kind,
+      recordId,
+      code: reason.code,
+    });
+    await deps.dispatch.dispatchSoon(completed.mutationIds);
+    return { outcome: 'rejected' };
+  }
 
   const burn = await deps.chain.burnGuard(guard);
   if (burn.outcome === 'failed') {

@@ -29,6 +29,26 @@ export const EXPIRED_UNPAID = {
     'The payment session expired unpaid: no payment arrived before it expired. The buyer was not charged.',
 } as const satisfies RejectionReason;
 
+/** How a session that expired with only wallets flagged by screening trying to pay is rejected. */
+export const EXPIRED_ONLY_FLAGGED = {
+  code: 'RISKY',
+  merchantMessage:
+    'The payment session expired unpaid; the only wallets that tried to pay failed risk screening.',
+} as const satisfies RejectionReason;
+
+/** `RISKY` when screening refused every attempt and nothing was ever served; else expired. */
+async function expiryReason(
+  deps: EngineDeps,
+  kind: 'payment' | 'refund',
+  id: string,
+): Promise<RejectionReason> {
+  const record = await deps.records.findRecord(kind, id);
+  if (!record || record.screeningHits === 0) return EXPIRED_UNPAID;
+  return (await deps.records.countServedTransactions(kind, id)) === 0
+    ? EXPIRED_ONLY_FLAGGED
+    : EXPIRED_UNPAID;
+}
+
 const DEFAULT_LIMITS: DiscoveryPollLimits = { signatures: 256, records: 50, guards: 50 };
 
 /**
@@ -93,7 +113,12 @@ export async function runDiscoveryPoll(
   const now = deps.clock.now();
   for (const record of await deps.records.expiredOpenRecords(now, blockHeight, limits.records)) {
     await attempt('expire', record, async () => {
-      const outcome = await rejectRecord(deps, record.kind, record.id, EXPIRED_UNPAID);
+      const outcome = await rejectRecord(
+        deps,
+        record.kind,
+        record.id,
+        await expiryReason(deps, record.kind, record.id),
+      );
       if (outcome.outcome === 'rejected') report.expiredRecords += 1;
     });
   }

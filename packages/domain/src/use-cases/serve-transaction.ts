@@ -9,7 +9,6 @@ import { guardRefOf, type PayableRecord, type RecordKind } from '../records/paya
 import { formatTokenAmount } from '../money/format-token-amount';
 import type { GuardInspection } from '../ports/chain-port';
 import type { EngineDeps } from './engine-deps';
-import { rejectRecord } from './reject-record';
 import { settleSignature } from './settle-signature';
 
 /** A Solana Pay transaction-request answer (`POST`). */
@@ -52,9 +51,9 @@ const SELF_PAY_MESSAGE: Record<RecordKind, string> = {
  * Serves a Solana Pay transaction for a payment (payer = buyer) or a refund (payer = merchant):
  * screens the wallet (payments), picks a guard that can still be consumed (rotating past a
  * guard pre-funded by a third party), builds + simulates the transaction, records it (signature,
- * guard, lastValidBlockHeight) and only then returns it. A risky wallet gets no transaction and
- * the payment is rejected with `RISKY` (guard burned first). A payer whose token account is the
- * recipient's (the same wallet: associated token accounts are derived from owner and mint) gets
+ * guard, lastValidBlockHeight) and only then returns it. A risky wallet gets 403 and no
+ * transaction; the hit is recorded on the payment, which stays open (DESIGN §3.2). A payer
+ * whose token account is the recipient's (the same wallet: associated token accounts are derived from owner and mint) gets
  * 422: that transfer would land, consume the guard and pay nothing.
  */
 export async function serveTransaction(
@@ -128,12 +127,13 @@ export async function serveTransaction(
   if (screened) {
     const screening = await screened;
     if (screening.risky) {
+      // Not a reject: anyone who knows a payment id could otherwise kill a buyer's payment by
+      // posting a flagged address. The hit is kept; expiry with only hits rejects RISKY.
       deps.logger.warn('risky wallet refused', { recordId, reason: screening.reason });
-      await rejectRecord(deps, kind, recordId, {
-        code: 'RISKY',
-        merchantMessage: 'The paying wallet failed risk screening',
-      });
-      throw new ForbiddenError('This wallet cannot be used for this payment');
+      await deps.records.recordScreeningHit(kind, recordId, deps.clock.now());
+      throw new ForbiddenError(
+        'This wallet cannot be used for this payment: it did not pass risk screening. Pay from another wallet.',
+      );
     }
   }
 

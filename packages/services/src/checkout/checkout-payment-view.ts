@@ -31,6 +31,10 @@ export interface CheckoutPaymentView {
   redirectUrl?: string;
   /** ISO 8601. */
   expiresAt: string;
+  /** A test-mode session (test cluster, no real funds). */
+  test: boolean;
+  /** Shopify's payment session id: the reference the buyer and the merchant both can quote. */
+  orderReference: string;
   /**
    * Why a REJECTING/REJECTED payment closed: `expired` (its session expired unpaid), `risky`
    * (the paying wallet failed screening) or `rejected` (anything else). Absent while open or paid.

@@ -96,6 +96,8 @@ export async function loadCheckoutPayment(
     cancelUrl: row.cancelUrl,
     ...(row.redirectUrl ? { redirectUrl: row.redirectUrl } : {}),
     expiresAt: row.expiresAt.toISOString(),
+    test: row.test,
+    orderReference: row.shopifyId,
     ...(row.status === 'REJECTING' || row.status === 'REJECTED'
       ? { closedReason: closedReasonOf(row.rejectCode) }
       : {}),

@@ -3,6 +3,7 @@ import {
   configurePaymentsApp,
   rejectMerchantRefund,
   merchantToken,
+  type PaymentFilters,
   setPayoutWallet,
   setSettlementToken,
   type PortalPrincipal,
@@ -21,6 +22,7 @@ import { MERCHANT_COOKIES } from './merchant-cookies';
 import type { MerchantServices } from './merchant-services';
 import {
   configureBodySchema,
+  paymentsExportQuerySchema,
   paymentsQuerySchema,
   payoutWalletBodySchema,
   refundsQuerySchema,
@@ -29,7 +31,8 @@ import {
 } from './portal-schemas';
 import { readSignedCookieValue } from './read-signed-cookie-value';
 import { serializeCookie } from './serialize-cookie';
-import { toPortalPaymentView } from './to-portal-payment-view';
+import { paymentsCsv } from './payments-csv';
+import { toPortalPaymentDetailView, toPortalPaymentView } from './to-portal-payment-view';
 import { toPortalRefundView } from './to-portal-refund-view';
 
 type Route = {
@@ -43,6 +46,23 @@ type Route = {
 };
 
 const OPEN_STATES = ['OPEN', 'REJECTING'] as const;
+/** The CSV export reads the list in pages of this size, up to {@link EXPORT_MAX_ROWS} rows. */
+const EXPORT_PAGE = 500;
+const EXPORT_MAX_ROWS = 50_000;
+
+function filtersOf(query: {
+  status?: PaymentFilters['status'] | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  q?: string | undefined;
+}): PaymentFilters {
+  return {
+    status: query.status ?? null,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    search: query.q ? query.q : null,
+  };
+}
 const CLOSED_STATES = ['PAID', 'REJECTED'] as const;
 
 /**
@@ -120,7 +140,7 @@ export function createPortalApi(
         const query = paymentsQuerySchema.parse(request.query);
         const rows = await deps.portalRecords.listPayments({
           merchantId: merchant.id,
-          status: query.status ?? null,
+          ...filtersOf(query),
           after: query.cursor ? decodePageCursor(query.cursor) : null,
           limit: query.limit + 1,
         });
@@ -130,6 +150,44 @@ export function createPortalApi(
           items: page.map((row) => toPortalPaymentView(row, chain)),
           nextCursor: rows.length > query.limit && last ? encodePageCursor(last) : null,
         });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/portal\/payments\/export\.csv$/,
+      async handle(request, { merchant }) {
+        const filters = filtersOf(paymentsExportQuerySchema.parse(request.query));
+        const views = [];
+        let after: { createdAt: Date; id: string } | null = null;
+        for (;;) {
+          const rows = await deps.portalRecords.listPayments({
+            merchantId: merchant.id,
+            ...filters,
+            after,
+            limit: EXPORT_PAGE,
+          });
+          views.push(...rows.map((row) => toPortalPaymentView(row, chain)));
+          const last = rows.at(-1);
+          if (rows.length < EXPORT_PAGE || !last || views.length >= EXPORT_MAX_ROWS) break;
+          after = { createdAt: last.createdAt, id: last.id };
+        }
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="solana-pay-payments-${merchant.shopDomain.replace(/\.myshopify\.com$/, '')}.csv"`,
+          },
+          body: paymentsCsv(views),
+        };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/portal\/payments\/([^/]+)$/,
+      async handle(_request, { merchant }, [paymentId]) {
+        const payment = await deps.portalRecords.findPayment(merchant.id, paymentId ?? '');
+        if (!payment) throw new NotFoundError('Unknown payment');
+        return jsonResponse(200, toPortalPaymentDetailView(payment, chain));
       },
     },
     {

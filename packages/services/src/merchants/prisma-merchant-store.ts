@@ -126,8 +126,10 @@ export function createPrismaMerchantStore(prisma: PrismaClient): MerchantStorePo
     configure({ merchantId, externalHandle, now }) {
       return prisma.$transaction(async (tx) => {
         // Serialises concurrent "Activate" clicks of one merchant.
-        const locked = await tx.$queryRaw<Array<{ terms_accepted_at: Date | null }>>`
-          SELECT terms_accepted_at FROM merchants WHERE id = ${merchantId}::uuid FOR UPDATE`;
+        const locked = await tx.$queryRaw<
+          Array<{ terms_accepted_at: Date | null; installed_at: Date }>
+        >`
+          SELECT terms_accepted_at, installed_at FROM merchants WHERE id = ${merchantId}::uuid FOR UPDATE`;
         const merchant = locked[0];
         if (!merchant) return { mutationIds: [] };
         await tx.merchant.update({
@@ -137,9 +139,17 @@ export function createPrismaMerchantStore(prisma: PrismaClient): MerchantStorePo
         const previous = await tx.shopifyMutation.findMany({
           where: { merchantId, kind: 'PAYMENTS_APP_CONFIGURE' },
           orderBy: { createdAt: 'desc' },
-          select: { status: true },
+          select: { status: true, createdAt: true },
         });
-        if (previous[0] && LIVE_CONFIGURE.has(previous[0].status)) return { mutationIds: [] };
+        // A configure sent before the latest install belongs to the old install: Shopify forgot it.
+        const latest = previous[0];
+        if (
+          latest &&
+          latest.createdAt >= merchant.installed_at &&
+          LIVE_CONFIGURE.has(latest.status)
+        ) {
+          return { mutationIds: [] };
+        }
         const mutation = await enqueueShopifyMutation(tx, {
           kind: 'PAYMENTS_APP_CONFIGURE',
           merchantId,

@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from '@solpay/db';
 import type {
+  PaymentFilters,
   PortalPayment,
+  PortalPaymentDetail,
   PortalPaymentStatus,
   PortalRecordsPort,
   PortalRefund,
@@ -56,17 +58,85 @@ function toRefund(row: RefundRow): PortalRefund {
   };
 }
 
+const paymentSelect = {
+  id: true,
+  shopifyId: true,
+  amount: true,
+  currency: true,
+  tokenAmount: true,
+  tokenDecimals: true,
+  tokenSymbol: true,
+  quoteRate: true,
+  status: true,
+  signature: true,
+  buyerWallet: true,
+  test: true,
+  createdAt: true,
+  paidAt: true,
+  rejectCode: true,
+  screeningHits: true,
+  refunds: { where: { status: 'PAID' }, select: { amount: true } },
+} satisfies Prisma.PaymentRecordSelect;
+
+type PaymentRow = Prisma.PaymentRecordGetPayload<{ select: typeof paymentSelect }>;
+
+function toPayment(row: PaymentRow): PortalPayment {
+  const { refunds, rejectCode, ...rest } = row;
+  const refunded = refunds.reduce((sum, refund) => sum.plus(refund.amount), row.amount.mul(0));
+  return {
+    ...rest,
+    status: row.status === 'REJECTED' && rejectCode === EXPIRED ? 'EXPIRED' : row.status,
+    amount: row.amount.toFixed(),
+    quoteRate: row.quoteRate?.toFixed() ?? null,
+    refundedAmount: refunded.toFixed(),
+  };
+}
+
+/** The list filters as a Prisma condition (search: exact Shopify id or a wallet address). */
+function paymentFilterWhere(filters: PaymentFilters): Prisma.PaymentRecordWhereInput {
+  const search = filters.search?.trim();
+  const { AND: statusAnd, ...status } = statusFilter(filters.status);
+  // AND-wrapped: the page cursor adds an OR of its own.
+  const and = [
+    ...(Array.isArray(statusAnd) ? statusAnd : statusAnd ? [statusAnd] : []),
+    ...(search
+      ? [
+          {
+            OR: [
+              { shopifyId: search },
+              { gid: search },
+              { buyerWallet: search },
+              { recipientWallet: search },
+            ],
+          },
+        ]
+      : []),
+  ];
+  return {
+    ...status,
+    ...(filters.from || filters.to
+      ? {
+          createdAt: {
+            ...(filters.from ? { gte: filters.from } : {}),
+            ...(filters.to ? { lt: filters.to } : {}),
+          },
+        }
+      : {}),
+    ...(and.length > 0 ? { AND: and } : {}),
+  };
+}
+
 /**
  * {@link PortalRecordsPort} over PostgreSQL with Prisma. Every query filters on `merchantId`, so
  * another merchant's record is indistinguishable from a missing one.
  */
 export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPort {
   return {
-    async listPayments({ merchantId, status, after, limit }) {
+    async listPayments({ merchantId, after, limit, ...filters }) {
       const rows = await prisma.paymentRecord.findMany({
         where: {
           merchantId,
-          ...statusFilter(status),
+          ...paymentFilterWhere(filters),
           ...(after
             ? {
                 OR: [
@@ -78,30 +148,60 @@ export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPo
         },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: limit,
+        select: paymentSelect,
+      });
+      return rows.map(toPayment);
+    },
+
+    async findPayment(merchantId, paymentId): Promise<PortalPaymentDetail | null> {
+      if (!isRecordId(paymentId)) return null;
+      const row = await prisma.paymentRecord.findFirst({
+        where: { id: paymentId, merchantId },
         select: {
-          id: true,
-          shopifyId: true,
-          amount: true,
-          currency: true,
-          tokenAmount: true,
-          tokenDecimals: true,
-          tokenSymbol: true,
-          quoteRate: true,
-          status: true,
-          signature: true,
-          buyerWallet: true,
-          test: true,
-          createdAt: true,
-          paidAt: true,
-          rejectCode: true,
+          ...paymentSelect,
+          tokenMint: true,
+          recipientWallet: true,
+          customerEmail: true,
+          rejectReason: true,
+          expiresAt: true,
         },
       });
-      return rows.map(({ rejectCode, ...row }): PortalPayment => ({
-        ...row,
-        status: row.status === 'REJECTED' && rejectCode === EXPIRED ? 'EXPIRED' : row.status,
-        amount: row.amount.toFixed(),
-        quoteRate: row.quoteRate?.toFixed() ?? null,
-      }));
+      if (!row) return null;
+      const [refunds, mutations] = await Promise.all([
+        prisma.refundRecord.findMany({
+          where: { merchantId, paymentId },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: refundSelect,
+        }),
+        prisma.shopifyMutation.findMany({
+          where: {
+            merchantId,
+            OR: [{ paymentId }, { refund: { paymentId } }],
+          },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            kind: true,
+            status: true,
+            attempts: true,
+            lastError: true,
+            refundId: true,
+            createdAt: true,
+            completedAt: true,
+            nextAttemptAt: true,
+          },
+        }),
+      ]);
+      return {
+        ...toPayment(row),
+        tokenMint: row.tokenMint,
+        recipientWallet: row.recipientWallet,
+        customerEmail: row.customerEmail,
+        rejectReason: row.rejectReason,
+        expiresAt: row.expiresAt,
+        refunds: refunds.map(toRefund),
+        mutations,
+      };
     },
 
     async listRefunds({ merchantId, statuses, limit }) {
@@ -120,7 +220,15 @@ export function createPrismaPortalRecords(prisma: PrismaClient): PortalRecordsPo
         where: { id: refundId, merchantId },
         select: refundSelect,
       });
-      return row ? toRefund(row) : null;
+      if (!row) return null;
+      // The landed transaction is one we served: its `account` is the wallet that paid.
+      const served = row.signature
+        ? await prisma.servedTransaction.findUnique({
+            where: { signature: row.signature },
+            select: { account: true },
+          })
+        : null;
+      return { ...toRefund(row), payerWallet: served?.account ?? null };
     },
   };
 }

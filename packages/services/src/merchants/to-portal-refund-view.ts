@@ -24,6 +24,8 @@ export interface PortalRefundView {
   explorerUrl: string | null;
   /** The buyer's paying wallet, which receives the refund. */
   recipientWallet: string | null;
+  /** The wallet that paid the refund (detail only, once paid). */
+  payerWallet?: string | null;
   test: boolean;
   createdAt: string;
   paidAt: string | null;
@@ -57,6 +59,7 @@ export function toPortalRefundView(
       ? explorerUrl(refund.signature, settings.cluster, settings.rpcUrl)
       : null,
     recipientWallet: refund.recipientWallet,
+    ...(refund.payerWallet !== undefined ? { payerWallet: refund.payerWallet } : {}),
     test: refund.test,
     createdAt: refund.createdAt.toISOString(),
     paidAt: refund.paidAt?.toISOString() ?? null,

@@ -136,6 +136,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
         // Payments expire when the buyer never pays; refunds wait for the merchant.
         expiresAt: 'expiresAt' in row ? row.expiresAt : null,
         signature: row.signature,
+        screeningHits: 'screeningHits' in row ? row.screeningHits : 0,
       } satisfies PayableRecord;
     },
 
@@ -238,6 +239,17 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
           },
           data: { status: 'ABANDONED', consumedSignature: input.signature },
         });
+      });
+    },
+
+    countServedTransactions: (kind, id) =>
+      prisma.servedTransaction.count({ where: recordLink(kind, id) }),
+
+    async recordScreeningHit(kind, id, at) {
+      if (kind !== 'payment' || !isRecordId(id)) return;
+      await prisma.paymentRecord.updateMany({
+        where: { id },
+        data: { screeningHits: { increment: 1 }, lastScreeningHitAt: at },
       });
     },
 
@@ -367,15 +379,17 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
           } else {
             await tx.refundRecord.update({ where: { id: recordId }, data: { status: 'REJECTED' } });
           }
-          await upsertGuard(tx, {
-            kind,
-            recordId,
-            generation: input.generation,
-            pubkey: input.guardAddress,
-            status: 'BURNED',
-            // Without a burn of ours (consumed earlier), keep what consumed it.
-            consumedSignature: input.burnSignature ?? undefined,
-          });
+          if (!input.guardUnused) {
+            await upsertGuard(tx, {
+              kind,
+              recordId,
+              generation: input.generation,
+              pubkey: input.guardAddress,
+              status: 'BURNED',
+              // Without a burn of ours (consumed earlier), keep what consumed it.
+              consumedSignature: input.burnSignature ?? undefined,
+            });
+          }
         }
         const mutationKind =
           kind === 'payment' ? 'PAYMENT_SESSION_REJECT' : 'REFUND_SESSION_REJECT';

@@ -38,6 +38,13 @@ export interface LocalChainOptions {
   seed?: { buyerUsdc?: bigint; merchantUsdc?: bigint; lamports?: bigint };
   /** US dollars per unit of each priced currency (defaults: `DEFAULT_LOCAL_USD_RATES`). */
   usdRates?: Readonly<Record<string, string>>;
+  /**
+   * If set, the chain is restored from the snapshot file there (when it holds one) and writes it
+   * after every landed transaction and at close: a restart continues the same chain.
+   */
+  statePath?: string;
+  /** Written into a new snapshot (default: a random id); a restored chain keeps the file's. */
+  stateId?: string;
 }
 
 /** A running local Solana chain reachable through standard JSON-RPC. */
@@ -55,6 +62,10 @@ export interface LocalChain {
   /** The Pyth-layout price accounts, republished every slot; tests may change them. */
   prices: LocalPriceFeeds;
   mintAuthority: Keypair;
+  /** True when the chain continued from the `statePath` snapshot. */
+  restored: boolean;
+  /** The id in the snapshot (ties it to the database and simulator state written with it). */
+  stateId: string;
   /** Fee payer wallet (SOL only). */
   gas: Keypair;
   /** Holds SOL and USDC (in its ATA). */

@@ -1,6 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Keypair, LAMPORTS_PER_SOL, PublicKey } from '@solana/web3.js';
 import { SETTLEMENT_TOKENS } from '@solpay/domain';
 import { ChainCore } from './chain/chain-core';
+import {
+  readChainSnapshot,
+  restoreChain,
+  snapshotChain,
+  writeChainSnapshot,
+  type SnapshotMint,
+} from './chain/chain-snapshot';
 import { Faucet } from './chain/faucet';
 import { LocalPriceFeeds } from './chain/price-feeds';
 import { loadOrCreateKeypair } from './keypair-files';
@@ -17,6 +25,8 @@ export const LOCAL_USDC_DECIMALS = 6;
 const DEFAULT_LAMPORTS = 100n * BigInt(LAMPORTS_PER_SOL);
 const DEFAULT_WALLET_LAMPORTS = 10n * BigInt(LAMPORTS_PER_SOL);
 const DEFAULT_BUYER_USDC = 1_000_000_000n;
+/** Landed transactions within this window are written to the snapshot together. */
+const SNAPSHOT_DEBOUNCE_MS = 200;
 
 async function walletKeypairs(dir: string | undefined) {
   if (!dir) {
@@ -42,16 +52,31 @@ async function walletKeypairs(dir: string | undefined) {
 /**
  * Starts a local Solana chain: LiteSVM (real System, SPL Token, ATA and Memo programs)
  * behind a JSON-RPC HTTP server and a PubSub WebSocket, producing a block every `slotMs`.
- * A mint is created for every settlement token (USDC-like `mint`, EURC, a Token-2022 PYUSD),
- * the gas, buyer and merchant wallets are funded, and Pyth-layout price accounts are published
- * every slot.
+ * A mint is created for every settlement token (USDC-like `mint`, EURC, a Token-2022 PYUSD) and
+ * the gas, buyer and merchant wallets are funded in each — unless
+ * `statePath` holds a snapshot: then the chain continues from it (same mints, balances, ledger
+ * and genesis; the slot moves on) and keeps it current after every landed transaction and at close.
  */
 export async function startLocalChain(options: LocalChainOptions = {}): Promise<LocalChain> {
   const host = options.host ?? '127.0.0.1';
   const timing = chainTiming(options);
+  const snapshot = options.statePath ? readChainSnapshot(options.statePath) : undefined;
+  // A snapshot without a mint for every settlement token predates the token table: start afresh.
+  const restorable = SETTLEMENT_TOKENS.every((row) => snapshot?.mints[row.symbol] !== undefined)
+    ? snapshot
+    : undefined;
   const core = new ChainCore({
     finalizeAfterSlots: timing.finalizeAfterSlots,
     blockhashLifetimeBlocks: timing.blockhashLifetimeBlocks,
+    ...(restorable
+      ? {
+          resume: {
+            genesisSeed: restorable.genesisSeed,
+            slot: restorable.tip.slot,
+            blockHeight: restorable.tip.blockHeight,
+          },
+        }
+      : {}),
   });
   const faucet = new Faucet(core);
   const deps = { core, faucet };
@@ -67,44 +92,92 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     },
   });
 
-  const mintAuthority = Keypair.generate();
   const wallets = await walletKeypairs(options.keypairDir);
-  const lamports = options.seed?.lamports ?? DEFAULT_LAMPORTS;
-  for (const wallet of [wallets.gas, wallets.buyer, wallets.merchant]) {
-    if (lamports > 0n) faucet.airdrop(wallet.publicKey, lamports);
+  let mintAuthority: Keypair;
+  let tokens: LocalToken[];
+  if (restorable) {
+    restoreChain(core, restorable);
+    const usdcMint = restorable.mints.USDC as SnapshotMint;
+    mintAuthority = Keypair.fromSecretKey(Uint8Array.from(usdcMint.authority));
+    tokens = SETTLEMENT_TOKENS.map((row) => {
+      const saved = restorable.mints[row.symbol] as SnapshotMint;
+      return {
+        symbol: row.symbol,
+        mint: new PublicKey(saved.mint),
+        programId: new PublicKey(row.tokenProgram),
+        decimals: saved.decimals,
+      };
+    });
+  } else {
+    mintAuthority = Keypair.generate();
+    const lamports = options.seed?.lamports ?? DEFAULT_LAMPORTS;
+    for (const wallet of [wallets.gas, wallets.buyer, wallets.merchant]) {
+      if (lamports > 0n) faucet.airdrop(wallet.publicKey, lamports);
+    }
+    // One local mint per row of the settlement-token table, with the row's program and decimals
+    // (PYUSD is a Token-2022 mint), and the buyer funded in each.
+    const authority = mintAuthority;
+    tokens = SETTLEMENT_TOKENS.map((row) => {
+      const keypair = Keypair.generate();
+      const programId = new PublicKey(row.tokenProgram);
+      faucet.createMint(keypair, authority.publicKey, row.decimals, programId);
+      return { symbol: row.symbol, mint: keypair.publicKey, programId, decimals: row.decimals };
+    });
+    for (const token of tokens) {
+      const usdc = token.symbol === 'USDC';
+      faucet.mintTo(
+        token.mint,
+        authority,
+        wallets.buyer.publicKey,
+        usdc ? (options.seed?.buyerUsdc ?? DEFAULT_BUYER_USDC) : DEFAULT_BUYER_USDC,
+        token.programId,
+      );
+      faucet.mintTo(
+        token.mint,
+        authority,
+        wallets.merchant.publicKey,
+        usdc ? (options.seed?.merchantUsdc ?? 0n) : 0n,
+        token.programId,
+      );
+    }
+    // Setup transactions start out finalized, as if the chain had been running for a while.
+    core.advance(timing.finalizeAfterSlots);
   }
-  // One local mint per row of the settlement-token table, with the row's program and decimals
-  // (PYUSD is a Token-2022 mint), and the buyer funded in each.
-  const tokens: LocalToken[] = SETTLEMENT_TOKENS.map((row) => {
-    const keypair = Keypair.generate();
-    const programId = new PublicKey(row.tokenProgram);
-    faucet.createMint(keypair, mintAuthority.publicKey, row.decimals, programId);
-    return { symbol: row.symbol, mint: keypair.publicKey, programId, decimals: row.decimals };
-  });
   const tokenOf = (symbol: string): LocalToken => {
     const token = tokens.find((candidate) => candidate.symbol === symbol);
     if (!token) throw new Error(`No local settlement token ${symbol}`);
     return token;
   };
-  const usdc = tokenOf('USDC');
-  const mint = usdc.mint;
-  for (const token of tokens) {
-    const buyerAmount =
-      token.symbol === 'USDC'
-        ? (options.seed?.buyerUsdc ?? DEFAULT_BUYER_USDC)
-        : DEFAULT_BUYER_USDC;
-    faucet.mintTo(token.mint, mintAuthority, wallets.buyer.publicKey, buyerAmount, token.programId);
-    faucet.mintTo(
-      token.mint,
-      mintAuthority,
-      wallets.merchant.publicKey,
-      token.symbol === 'USDC' ? (options.seed?.merchantUsdc ?? 0n) : 0n,
-      token.programId,
-    );
-  }
+  const mint = tokenOf('USDC').mint;
   const prices = new LocalPriceFeeds(core, options.usdRates);
-  // Setup transactions start out finalized, as if the chain had been running for a while.
-  core.advance(timing.finalizeAfterSlots);
+
+  const stateId = restorable?.stateId ?? options.stateId ?? randomUUID();
+  const mints: Record<string, SnapshotMint> = Object.fromEntries(
+    tokens.map((token) => [
+      token.symbol,
+      {
+        mint: token.mint.toBase58(),
+        authority: Array.from(mintAuthority.secretKey),
+        decimals: token.decimals,
+      },
+    ]),
+  );
+  const statePath = options.statePath;
+  let saveTimer: NodeJS.Timeout | undefined;
+  const save = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    if (statePath) writeChainSnapshot(statePath, snapshotChain(core, { stateId, mints }));
+  };
+  if (statePath) {
+    save();
+    core.subscribe({
+      onLanded: () => {
+        saveTimer ??= setTimeout(save, SNAPSHOT_DEBOUNCE_MS);
+        saveTimer.unref();
+      },
+    });
+  }
 
   const port = await server.listen(host, options.port ?? 0);
   const timer = setInterval(() => core.advance(1), timing.slotMs);
@@ -120,6 +193,8 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     tokens,
     prices,
     mintAuthority,
+    restored: restorable !== undefined,
+    stateId,
     gas: wallets.gas,
     buyer: wallets.buyer,
     merchant: wallets.merchant,
@@ -153,6 +228,7 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     close() {
       if (!closed) {
         clearInterval(timer);
+        save();
         closed = server.close();
       }
       return closed;

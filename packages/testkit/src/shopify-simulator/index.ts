@@ -18,3 +18,4 @@ export { GDPR_TOPICS, type SendWebhookInput, type SendWebhookResult } from './se
 export type { PaymentsAppConfiguration } from './simulator-state';
 export { signShopifyQuery, signedQueryString } from './oauth-query-hmac';
 export { SimulatorInputError } from './simulator-input-error';
+export { readSimulatorSnapshot } from './simulator-snapshot';

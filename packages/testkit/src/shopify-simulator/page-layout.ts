@@ -68,6 +68,7 @@ export function pageLayout(input: {
     <html lang="en">
       <head>
         <meta charset="utf-8" />
+        <link rel="icon" href="${SIMULATOR_ICON}" type="image/svg+xml" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <title>${input.title}</title>
         <style>
@@ -83,6 +84,10 @@ export function pageLayout(input: {
       </body>
     </html>`;
 }
+
+/** The simulator's favicon (a green shopping bag), inline so it needs no route. */
+const SIMULATOR_ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%23008060'/%3E%3Cpath d='M10 12h12l-1 12H11z' fill='white'/%3E%3Cpath d='M13 12a3 3 0 0 1 6 0' stroke='white' stroke-width='2' fill='none'/%3E%3C/svg%3E";
 
 /** A readable store name from its domain (`demo-shop.myshopify.com` → `Demo Shop`). */
 export function storeName(shop: string): string {

@@ -23,6 +23,14 @@ export interface ShopifySimulatorOptions {
   shops?: string[];
   /** Lifetime of expiring offline access tokens; default 3600. */
   tokenTtlSeconds?: number;
+  /**
+   * If set, orders, sessions, recorded mutations, app configurations and issued tokens are
+   * restored from the snapshot file there (when it holds one) and written back soon after every
+   * change and at close: a restarted simulator remembers what Shopify would.
+   */
+  statePath?: string;
+  /** Written into a new snapshot (default: a random id); a restored simulator keeps the file's. */
+  stateId?: string;
   /** Added before each answer of the Admin / Payments Apps GraphQL API (Shopify's latency). Default 0. */
   graphqlDelayMs?: number;
   /** Clock in epoch milliseconds (tests move time to expire tokens); default `Date.now`. */

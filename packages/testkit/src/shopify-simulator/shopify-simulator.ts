@@ -10,6 +10,10 @@ import type { PaymentsAppConfiguration } from './simulator-state';
 export interface ShopifySimulator {
   /** Its origin, e.g. `http://127.0.0.1:4321`; the app uses it as `SHOPIFY_ADMIN_ORIGIN`. */
   url: string;
+  /** True when the state came from the `statePath` snapshot. */
+  restored: boolean;
+  /** The id in the snapshot (ties it to the chain and database written with it). */
+  stateId: string;
   /** Every Payments Apps GraphQL mutation received, in order (copies). */
   mutations(): RecordedMutation[];
   /** Recorded mutations answered with success, optionally only those named `name`. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminRoutes } from './admin-routes';
@@ -13,6 +14,12 @@ import { sendGdprWebhook } from './send-gdpr-webhook';
 import type { ShopifySimulator } from './shopify-simulator';
 import type { ShopifySimulatorOptions } from './shopify-simulator-options';
 import { SimulatorInputError } from './simulator-input-error';
+import {
+  readSimulatorSnapshot,
+  restoreSimulator,
+  snapshotSimulator,
+  writeSimulatorSnapshot,
+} from './simulator-snapshot';
 import type { SimulatorState } from './simulator-state';
 import { storefrontRoutes } from './storefront-routes';
 import { createTokenRegistry } from './token-registry';
@@ -73,7 +80,27 @@ export async function startShopifySimulator(
       }),
   };
 
+  const snapshot = options.statePath ? readSimulatorSnapshot(options.statePath) : undefined;
+  if (snapshot) restoreSimulator(state, snapshot);
+  const stateId = snapshot?.stateId ?? options.stateId ?? randomUUID();
+  const statePath = options.statePath;
+  let saveTimer: NodeJS.Timeout | undefined;
+  const save = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    if (statePath) writeSimulatorSnapshot(statePath, snapshotSimulator(state, stateId));
+  };
+  // Orders, sessions and mutations change on requests and on API calls: save soon after either.
+  const saveSoon = () => {
+    if (!statePath) return;
+    saveTimer ??= setTimeout(save, 200);
+    saveTimer.unref();
+  };
+  const saving = <T>(promise: Promise<T>): Promise<T> => promise.finally(saveSoon);
+  save();
+
   const server = createServer((req, res) => {
+    res.on('finish', saveSoon);
     dispatch(state, req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
@@ -94,6 +121,8 @@ export async function startShopifySimulator(
 
   const simulator: ShopifySimulator = {
     url: state.url,
+    restored: snapshot !== undefined,
+    stateId,
     mutations: () => structuredClone(state.mutations),
     successfulMutations: (name) =>
       structuredClone(
@@ -110,6 +139,7 @@ export async function startShopifySimulator(
     issueAccessToken: ((shop: string, opts?: { expiring?: boolean }) => {
       if (!shops.includes(shop)) throw new SimulatorInputError(`Unknown shop ${shop}`, 404);
       const issued = state.tokens.issue(shop, DEFAULT_SCOPES, opts?.expiring !== false);
+      saveSoon();
       return issued.refreshToken
         ? {
             accessToken: issued.accessToken,
@@ -119,11 +149,11 @@ export async function startShopifySimulator(
         : { accessToken: issued.accessToken };
     }) as ShopifySimulator['issueAccessToken'],
     orders: () => structuredClone(state.orders),
-    placeOrder: (input) => placeOrder(state, input),
-    resendPaymentSession: (orderId) => resendPaymentSession(state, orderId),
-    retryCheckout: (orderId) => retryCheckout(state, orderId),
-    issueRefund: (input) => issueRefund(state, input),
-    resendRefundSession: (refundId) => resendRefundSession(state, refundId),
+    placeOrder: (input) => saving(placeOrder(state, input)),
+    resendPaymentSession: (orderId) => saving(resendPaymentSession(state, orderId)),
+    retryCheckout: (orderId) => saving(retryCheckout(state, orderId)),
+    issueRefund: (input) => saving(issueRefund(state, input)),
+    resendRefundSession: (refundId) => saving(resendRefundSession(state, refundId)),
     sendWebhook: (input) => sendGdprWebhook(state, input),
     configuration: (shop) => {
       const configuration = state.configurations.get(shop);
@@ -131,6 +161,7 @@ export async function startShopifySimulator(
     },
     close: async () => {
       closing = true;
+      save();
       for (const entry of timers) {
         clearTimeout(entry.timer);
         entry.resolve();

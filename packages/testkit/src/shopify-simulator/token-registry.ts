@@ -28,6 +28,17 @@ export interface TokenRegistry {
   createCode(shop: string, scope: string): string;
   /** Redeems an authorization code once; `null` when unknown, used or expired. */
   redeemCode(code: string): { shop: string; scope: string } | null;
+  /** Every issued token and code, to persist across a restart. */
+  exportState(): TokenRegistryState;
+  /** Replaces the registry's tokens and codes with saved ones. */
+  importState(saved: TokenRegistryState): void;
+}
+
+/** The registry's contents as plain data (see {@link TokenRegistry.exportState}). */
+export interface TokenRegistryState {
+  accessTokens: Array<[string, { shop: string; expiresAt: number | null }]>;
+  refreshTokens: Array<[string, { shop: string; scope: string; expiresAt: number }]>;
+  codes: Array<[string, { shop: string; scope: string; expiresAt: number }]>;
 }
 
 /** Creates an in-memory {@link TokenRegistry}; `now` returns epoch milliseconds. */
@@ -81,6 +92,23 @@ export function createTokenRegistry(deps: {
       const code = randomToken(32);
       codes.set(code, { shop, scope, expiresAt: deps.now() + CODE_TTL_SECONDS * 1000 });
       return code;
+    },
+    exportState() {
+      return {
+        accessTokens: [...accessTokens],
+        refreshTokens: [...refreshTokens],
+        codes: [...codes],
+      };
+    },
+    importState(saved) {
+      for (const [map, entries] of [
+        [accessTokens, saved.accessTokens],
+        [refreshTokens, saved.refreshTokens],
+        [codes, saved.codes],
+      ] as const) {
+        map.clear();
+        for (const [key, value] of entries) (map as Map<string, typeof value>).set(key, value);
+      }
     },
     redeemCode(code) {
       const entry = codes.get(code);

@@ -11,6 +11,8 @@ export const SLOTS_PER_EPOCH = 432_000;
 export interface ChainCoreOptions {
   finalizeAfterSlots: number;
   blockhashLifetimeBlocks: number;
+  /** Continue a chain restored from a snapshot: same genesis seed, next slot after its tip. */
+  resume?: { genesisSeed: string; slot: number; blockHeight: number };
 }
 
 /** Things that happen on the chain that subscribers care about. */
@@ -24,12 +26,18 @@ export class ChainCore {
   readonly svm = new SvmRuntime();
   readonly ledger = new Ledger();
   readonly clock: BlockClock;
+  /** Mixed into every blockhash; kept in snapshots so a restored chain stays the same chain. */
+  readonly genesisSeed: string;
   readonly processor: TransactionProcessor;
   private readonly listeners: ChainEvents[] = [];
 
   constructor(options: ChainCoreOptions) {
+    this.genesisSeed = options.resume?.genesisSeed ?? randomBytes(16).toString('hex');
     this.clock = new BlockClock({
-      genesisSeed: randomBytes(16).toString('hex'),
+      genesisSeed: this.genesisSeed,
+      ...(options.resume
+        ? { firstSlot: options.resume.slot + 1, firstBlockHeight: options.resume.blockHeight + 1 }
+        : {}),
       blockhashLifetimeBlocks: options.blockhashLifetimeBlocks,
       finalizeAfterSlots: options.finalizeAfterSlots,
     });

@@ -54,6 +54,16 @@ export class Ledger {
     return this.bySignature.get(signature);
   }
 
+  /** Every landed transaction, oldest first. */
+  all(): LandedTransaction[] {
+    return [...this.bySignature.values()];
+  }
+
+  /** Every address some landed transaction referenced. */
+  addresses(): string[] {
+    return [...this.byAddress.keys()];
+  }
+
   /** Transactions that reference `address`, oldest first. */
   forAddress(address: string): readonly LandedTransaction[] {
     return this.byAddress.get(address) ?? [];

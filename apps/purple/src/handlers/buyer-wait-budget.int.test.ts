@@ -1,9 +1,10 @@
 /**
- * Round-trip budget of what a buyer waits for (DESIGN §3.8), counted rather than timed: the
- * local gateway reports each invocation's sequential Solana RPC round trips in
- * `x-local-rpc-round-trips`.
+ * What a buyer waits for (DESIGN §3.8), counted rather than timed: the local gateway reports
+ * each invocation's sequential Solana RPC round trips in `x-local-rpc-round-trips`; and the
+ * invocation that sees a payment land sends the resolve itself once it is final.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fetchTransaction } from '@solana/pay';
 import { RPC_ROUND_TRIPS_HEADER } from '@solpay/local';
 import { startPaymentHarness, type PaymentHarness } from '../test-support/payment-harness';
 
@@ -68,5 +69,29 @@ describe('transaction request round trips', () => {
     const reply = await h.request(`${h.stack.urls.purple}/checkout/payments/${paymentId}`);
     expect(reply.status).toBe(200);
     expect(roundTrips(reply.headers)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('resolve right after settle', () => {
+  it('settles a payment the webhook saw at confirmed within that delivery, once it is final', async () => {
+    const chain = h.stack.chain!;
+    const { paymentId, gid } = await h.placeOrder('6.40');
+    const transaction = await fetchTransaction(
+      h.connection,
+      chain.buyer.publicKey,
+      `${h.stack.urls.purple}/tx/payment/${paymentId}`,
+    );
+    transaction.partialSign(chain.buyer);
+    const signature = await h.connection.sendRawTransaction(transaction.serialize());
+    const latest = await h.connection.getLatestBlockhash('confirmed');
+    await h.connection.confirmTransaction({ signature, ...latest }, 'confirmed');
+
+    const delivered = await h.webhook([{ signature }]);
+    expect(delivered.status).toBe(200);
+    expect(delivered.json).toEqual({ received: 1, settled: 1 });
+    const resolves = h.stack
+      .simulator!.mutations()
+      .filter((m) => m.mutation === 'paymentSessionResolve' && m.variables.id === gid);
+    expect(resolves).toHaveLength(1);
   });
 });
