@@ -23,3 +23,4 @@ export {
   type TestDatabaseOptions,
   type TestDatabaseTarget,
 } from './testing/test-database';
+export { findTextInDatabase, type TextHit, type TextNeedle } from './testing/find-text-in-database';

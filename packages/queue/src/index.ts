@@ -18,6 +18,7 @@ export * from './tokens/refresh-access-token';
 export * from './tokens/create-merchant-access-tokens';
 export * from './dispatch/dispatch-result';
 export * from './dispatch/create-mutation-dispatcher';
+export * from './dispatch/shop-uninstalled-error';
 export * from './sweep/sweep-outbox';
 export * from './replay/replay-mutations';
 export * from './aws/sqs-retry-scheduler';

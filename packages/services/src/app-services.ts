@@ -1,4 +1,3 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { Connection, Keypair, PublicKey } from '@solana/web3.js';
 import { createPrismaClient, type PrismaClient } from '@solpay/db';
@@ -78,8 +77,6 @@ export interface AppServices {
   /** The clock of the outbox (scaled by `RETRY_TIME_SCALE` in tests). */
   readonly outboxClock: Clock;
   readonly dispatcher: MutationDispatcher;
-  /** Step Functions client (the retry consumer starts executions with it). */
-  readonly sfn: SFNClient;
   /** Dependencies of the transaction engine's use cases. */
   readonly engine: EngineDeps;
   /** Dependencies of `createPaymentSession`. */
@@ -215,19 +212,6 @@ export function createAppServices(env?: EnvInput): AppServices {
     });
   });
 
-  const sfn = lazy(() => {
-    const endpoint = config(['queue']).queue.sfnEndpoint;
-    return new SFNClient(
-      endpoint
-        ? {
-            endpoint,
-            region: 'us-east-1',
-            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          }
-        : {},
-    );
-  });
-
   const engine = lazy((): EngineDeps => ({
     records: createPrismaRecordStore(prisma()),
     chain: chain(),
@@ -282,9 +266,6 @@ export function createAppServices(env?: EnvInput): AppServices {
     get dispatcher() {
       return dispatcher();
     },
-    get sfn() {
-      return sfn();
-    },
     get engine() {
       return engine();
     },
@@ -296,7 +277,6 @@ export function createAppServices(env?: EnvInput): AppServices {
     },
     async close() {
       sqs?.destroy();
-      sfn.peek()?.destroy();
       await prisma.peek()?.$disconnect();
     },
   };

@@ -4,6 +4,8 @@ import { checkoutPaymentSchema, type CheckoutPayment } from './checkout-payment'
 export type FetchCheckoutPaymentResult =
   | { ok: true; payment: CheckoutPayment }
   | { ok: false; reason: 'not-found' }
+  /** 410: closed for good (the shop stopped using the app); `message` is the server's. */
+  | { ok: false; reason: 'gone'; message: string }
   | { ok: false; reason: 'failed'; message: string };
 
 /** Loads the payment's public state from purple `GET /checkout/payments/<id>`. */
@@ -20,6 +22,16 @@ export async function fetchCheckoutPayment(
     return { ok: false, reason: 'failed', message: 'The payment service cannot be reached.' };
   }
   if (response.status === 404) return { ok: false, reason: 'not-found' };
+  if (response.status === 410) {
+    const body = (await response.json().catch(() => undefined)) as
+      { message?: unknown } | undefined;
+    return {
+      ok: false,
+      reason: 'gone',
+      message:
+        typeof body?.message === 'string' ? body.message : 'This payment can no longer be made.',
+    };
+  }
   if (!response.ok) {
     return {
       ok: false,

@@ -4,6 +4,7 @@ import type { CheckoutPayment } from '../api/checkout-payment';
 export type CheckoutScreen =
   | { kind: 'loading' }
   | { kind: 'not-found' }
+  | { kind: 'gone'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'open'; payment: CheckoutPayment }
   | { kind: 'paid'; payment: CheckoutPayment; redirectUrl: string | undefined }

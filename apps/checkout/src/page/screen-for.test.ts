@@ -26,6 +26,13 @@ describe('screenFor', () => {
     });
   });
 
+  it('maps 410 (the shop stopped using the app) to a final screen with the server message', () => {
+    expect(screenFor({ ok: false, reason: 'gone', message: 'closed for good' }, now)).toEqual({
+      kind: 'gone',
+      message: 'closed for good',
+    });
+  });
+
   it('shows the form while OPEN, even just past expiry (the server decides)', () => {
     expect(screenFor({ ok: true, payment: payment({}) }, now).kind).toBe('open');
     const late = payment({ expiresAt: '2026-11-22T06:59:00Z' });

@@ -9,9 +9,9 @@ import type { CheckoutScreen } from './checkout-screen';
  */
 export function screenFor(result: FetchCheckoutPaymentResult, now: number): CheckoutScreen {
   if (!result.ok) {
-    return result.reason === 'not-found'
-      ? { kind: 'not-found' }
-      : { kind: 'error', message: result.message };
+    if (result.reason === 'not-found') return { kind: 'not-found' };
+    if (result.reason === 'gone') return { kind: 'gone', message: result.message };
+    return { kind: 'error', message: result.message };
   }
   const { payment } = result;
   switch (payment.status) {

@@ -79,6 +79,8 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
         return `closed|${s.reason}|${s.payment.status}|${s.payment.redirectUrl ?? ''}`;
       case 'error':
         return `error|${s.message}`;
+      case 'gone':
+        return `gone|${s.message}`;
       default:
         return s.kind;
     }
@@ -98,6 +100,8 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
         return `Payment ${s.reason === 'expired' ? 'expired' : 'cancelled'} · ${s.payment.merchantName}`;
       case 'not-found':
         return 'Payment not found';
+      case 'gone':
+        return 'Payment closed';
       case 'error':
         return 'Payment unavailable';
       case 'loading':
@@ -111,6 +115,8 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
         return [statusScreens.loading()];
       case 'not-found':
         return [statusScreens.notFound()];
+      case 'gone':
+        return [statusScreens.gone(s.message)];
       case 'error':
         return [statusScreens.error(s.message, pollNow)];
       case 'paid':
@@ -200,7 +206,7 @@ export function startCheckoutPage(deps: CheckoutPageDeps): { stop(): void } {
       screen = next;
     }
     render();
-    if (screen.kind === 'not-found') return;
+    if (screen.kind === 'not-found' || screen.kind === 'gone') return;
     if (screen.kind === 'closed' && screen.payment.status === 'REJECTED') return;
     if (screen.kind === 'paid' && screen.redirectUrl) {
       redirecting = true;

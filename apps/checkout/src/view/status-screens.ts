@@ -96,6 +96,20 @@ export const statusScreens = {
     });
   },
 
+  /** 410 from the status endpoint: closed for good (e.g. the shop stopped using the app). */
+  gone(message: string): HTMLElement {
+    return messageScreen({
+      icon: 'alert',
+      tone: 'warning',
+      title: 'This payment is closed',
+      live: true,
+      body: [
+        h('p', {}, message),
+        h('p', { class: 'muted' }, 'Go back to the store to pay another way.'),
+      ],
+    });
+  },
+
   /** 404 from the status endpoint (or a path that is not `/pay/<id>`). */
   notFound(): HTMLElement {
     return messageScreen({

@@ -5,6 +5,8 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fetchTransaction } from '@solana/pay';
+import { findTextInDatabase } from '@solpay/db';
 import { appCredentials, placePaidOrder } from '../../../purple/src/test-support/merchant-harness';
 import {
   startPaymentHarness,
@@ -142,6 +144,41 @@ describe('customers/data_request', () => {
   });
 });
 
+describe('customers/redact after a data request', () => {
+  it('leaves nothing that names the buyer in any table or column (exports and payloads included)', async () => {
+    const PHONE = '+15555550100';
+    const NAME = 'Lovelace';
+    const exported = await sim().sendWebhook({
+      shop,
+      topic: 'customers/data_request',
+      payload: {
+        shop_domain: shop,
+        customer: { id: 7, email: EMAIL, phone: PHONE },
+        orders_requested: [],
+      },
+    });
+    expect(exported.status).toBe(200);
+    const needles = [{ text: EMAIL, caseInsensitive: true }, { text: PHONE }, { text: NAME }];
+    // The buyer is in the database before: the search can find them.
+    const before = await findTextInDatabase(h.stack.prisma, needles);
+    expect(before.map((hit) => `${hit.table}.${hit.column}`)).toEqual(
+      expect.arrayContaining(['gdpr_requests.payload', 'gdpr_requests.result']),
+    );
+
+    const redact = await post(
+      'customers/redact',
+      JSON.stringify({
+        shop_domain: shop,
+        customer: { id: 7, email: EMAIL, phone: PHONE },
+        orders_to_redact: [],
+      }),
+    );
+    expect(redact.status).toBe(200);
+
+    expect(await findTextInDatabase(h.stack.prisma, needles)).toEqual([]);
+  }, 60_000);
+});
+
 describe('customers/redact', () => {
   let otherPaymentId: string;
 
@@ -262,6 +299,32 @@ describe('purple paths (no mTLS; ADR 0004)', () => {
 });
 
 describe('shop/redact', () => {
+  it('closes the open records of a shop still installed: 410 at once, nothing sent to Shopify', async () => {
+    const unserved = await h.placeOrder('1.00');
+    const served = await h.placeOrder('1.10');
+    await fetchTransaction(
+      h.connection,
+      h.stack.chain!.buyer.publicKey,
+      `${h.stack.urls.purple}/tx/payment/${served.paymentId}`,
+    );
+    const sentBefore = sim().mutations().length;
+    const sent = await sim().sendWebhook({ shop, topic: 'shop/redact' });
+    expect(sent.status).toBe(200);
+
+    for (const { paymentId } of [unserved, served]) {
+      const page = await h.request(`${h.stack.urls.purple}/checkout/payments/${paymentId}`);
+      expect(page.status).toBe(410);
+      expect(page.json?.code).toBe('GONE');
+    }
+    const status = async (id: string) =>
+      (await h.stack.prisma.paymentRecord.findUniqueOrThrow({ where: { id } })).status;
+    expect(await status(unserved.paymentId)).toBe('REJECTED');
+    expect(await status(served.paymentId)).toBe('REJECTING');
+    await h.invoke('discoveryPoll');
+    expect(await status(served.paymentId)).toBe('REJECTED');
+    expect(sim().mutations().slice(sentBefore)).toEqual([]);
+  }, 120_000);
+
   it('deletes tokens and sessions, anonymises records, keeps amounts and signatures', async () => {
     const merchant = await h.stack.prisma.merchant.findUniqueOrThrow({
       where: { shopDomain: shop },

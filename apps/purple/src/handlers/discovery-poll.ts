@@ -22,21 +22,27 @@ const POLL_INTERVAL_MS = 3_000;
  * at `confirmed`, before the `finalized` commitment Shopify waits for), and stops as soon as
  * nothing is pending.
  */
-export const handler = createWorkerHandler('discovery-poll', pollInput, async (input) => {
-  const loopSeconds = input.loopSeconds ?? (input.source === 'aws.events' ? 45 : 0);
-  const deadline = Date.now() + loopSeconds * 1000;
-  const services = getAppServices();
-  const engine = services.engine;
-  const prunedRateLimitCounters = await pruneRateLimitCounters(services);
-  let report = await runDiscoveryPoll(engine);
-  let runs = 1;
-  while (report.checked > 0 && Date.now() + POLL_INTERVAL_MS < deadline) {
-    await sleep(POLL_INTERVAL_MS);
-    report = await runDiscoveryPoll(engine);
-    runs += 1;
-  }
-  return { ...report, runs, prunedRateLimitCounters };
-});
+export const handler = createWorkerHandler(
+  'discovery-poll',
+  pollInput,
+  async (input, { context }) => {
+    const loopSeconds = input.loopSeconds ?? (input.source === 'aws.events' ? 45 : 0);
+    const deadline = Date.now() + loopSeconds * 1000;
+    const services = getAppServices();
+    const engine = services.engine;
+    const prunedRateLimitCounters = await pruneRateLimitCounters(services);
+    // Each run keeps inside what is left of this invocation (see runDiscoveryPoll's budget).
+    const budget = { remainingMs: () => context.getRemainingTimeInMillis() };
+    let report = await runDiscoveryPoll(engine, undefined, budget);
+    let runs = 1;
+    while (report.checked > 0 && Date.now() + POLL_INTERVAL_MS < deadline) {
+      await sleep(POLL_INTERVAL_MS);
+      report = await runDiscoveryPoll(engine, undefined, budget);
+      runs += 1;
+    }
+    return { ...report, runs, prunedRateLimitCounters };
+  },
+);
 
 /**
  * Deletes the rate-limit counters of finished windows, once per run: one indexed range delete

@@ -1,4 +1,4 @@
-import { serveTransaction } from '@solpay/domain';
+import { assertShopInstalled, serveTransaction } from '@solpay/domain';
 import { createHttpHandler, jsonResponse, NotFoundError, RateLimitedError } from '@solpay/lambda';
 import { getAppServices, isRecordId, PURPLE_RATE_LIMITS } from '@solpay/services';
 import { parseTransactionRequestAccount, transactionRequestMetadata } from '@solpay/solana';
@@ -62,6 +62,7 @@ export const handler = createHttpHandler(
     if (request.method === 'GET') {
       const record = await services.engine.records.findRecord(kind.data, recordId);
       if (!record) throw new NotFoundError(`Unknown ${kind.data}`);
+      assertShopInstalled(record);
       const iconUrl = `${services.config(['web']).web.checkoutOrigin}/icon.svg`;
       return jsonResponse(200, transactionRequestMetadata({ label: record.label, iconUrl }));
     }

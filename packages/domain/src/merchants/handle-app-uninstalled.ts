@@ -6,7 +6,9 @@ export interface AppUninstalledStorePort {
   /**
    * In one transaction: records the webhook id (a replay is `duplicate`), marks the merchant
    * UNINSTALLED, deletes its Shopify tokens, un-configures it (a re-install onboards again and
-   * sends `paymentsAppConfigure` again) and revokes its portal sessions.
+   * sends `paymentsAppConfigure` again), revokes its portal sessions, and closes its open
+   * payments and refunds without telling Shopify (those with a served transaction that may
+   * still land go to REJECTING for the discovery poll to burn) and cancels its unsent outbox rows.
    */
   recordUninstall(input: {
     webhookId: string;
@@ -17,8 +19,11 @@ export interface AppUninstalledStorePort {
 
 /**
  * Shopify's `app/uninstalled` webhook: the shop removed the app, so its access token is already
- * revoked. We stop taking payments for it (payment sessions now get 404) and forget its tokens;
- * payment and refund records stay for accounting until `shop/redact` (48 h later) anonymises them.
+ * revoked and Shopify cancels the shop's open payment and refund sessions. We stop taking
+ * payments for it (payment sessions get 404, its open records 410 at once), forget its tokens
+ * and close its open records without any Shopify mutation; guards of records with served
+ * transactions are burned in the background by the discovery poll (this webhook never waits
+ * for a burn). Records stay for accounting until `shop/redact` (48 h later) anonymises them.
  * Idempotent by webhook id.
  */
 export async function handleAppUninstalled(

@@ -96,6 +96,8 @@ export interface RecordStorePort {
    * OPEN/REJECTING → PAID with the paying signature, the guard CONSUMED, and the resolve mutation
    * queued, atomically. `already-paid` when it is PAID by this signature; `not-payable` when the
    * record is REJECTED or paid by another signature (or the signature credits another record).
+   * When the shop left (uninstalled or redacted) no resolve is queued: the record is PAID and
+   * flagged (`shopLeft`) for an operator to refund the buyer by hand.
    */
   markPaid(input: {
     kind: RecordKind;
@@ -106,7 +108,8 @@ export interface RecordStorePort {
     blockTime: Date | null;
     generation: number;
   }): Promise<
-    { result: 'paid'; mutationIds: string[] } | { result: 'already-paid' | 'not-payable' }
+    | { result: 'paid'; mutationIds: string[]; shopLeft?: true }
+    | { result: 'already-paid' | 'not-payable' }
   >;
   /** OPEN → REJECTING (stops serving), storing the reason. `continue` when already REJECTING (the first reason is kept); `closed` when PAID/REJECTED. */
   beginReject(
@@ -115,7 +118,8 @@ export interface RecordStorePort {
     reason: RejectionReason,
   ): Promise<'started' | 'continue' | 'closed'>;
   /**
-   * REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically.
+   * REJECTING → REJECTED with the guard BURNED and the reject mutation queued, atomically. No
+   * mutation is queued for a record whose shop left (Shopify cancelled the session itself).
    * `guardUnused`: nothing was ever served with that guard, so no guard row is written (there
    * is nothing on chain to burn or sweep).
    */
@@ -136,6 +140,8 @@ export interface RecordStorePort {
   /**
    * Records stuck in REJECTING: their burn did not land and no live reject is still working on
    * them (REJECTING for longer than a burn can take), so the poll can retry without racing it.
+   * Records closed because their shop left are listed at once: no request burns their guard,
+   * the poll does.
    */
   rejectingRecords(limit: number): Promise<Array<{ kind: RecordKind; id: string }>>;
   /** Guards of closed records (or abandoned ones) whose every transaction expired before `blockHeight`. */

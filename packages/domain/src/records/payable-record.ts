@@ -41,6 +41,11 @@ export interface PayableRecord {
   signature: string | null;
   /** Transaction requests refused by wallet screening (payments; 0 for refunds). */
   screeningHits: number;
+  /**
+   * False once the shop uninstalled the app (or was redacted): nothing is served for its
+   * records any more (410), and Shopify is not told about them (it cancels such sessions).
+   */
+  shopInstalled: boolean;
 }
 
 /** Identifies one single-use guard: the record it protects and its generation. */

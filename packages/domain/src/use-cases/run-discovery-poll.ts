@@ -1,6 +1,7 @@
 import type { RejectionReason } from '../ports/record-store-port';
 import type { EngineDeps } from './engine-deps';
 import { rejectRecord } from './reject-record';
+import { forEachWithin } from './for-each-within';
 import { settleSignature } from './settle-signature';
 
 /** Counts of what one poll did (logged, and returned for tests and benches). */
@@ -13,6 +14,8 @@ export interface DiscoveryPollReport {
   rejectsRetried: number;
   guardsSwept: number;
   errors: number;
+  /** Items left for the next run because this run's time share was used up. */
+  deferred: number;
 }
 
 /** Limits for one poll run, so a Lambda invocation stays well inside its timeout. */
@@ -51,6 +54,18 @@ async function expiryReason(
 
 const DEFAULT_LIMITS: DiscoveryPollLimits = { signatures: 256, records: 50, guards: 50 };
 
+/** Time budget of one poll run (a Lambda passes `context.getRemainingTimeInMillis`). */
+export interface DiscoveryPollBudget {
+  /** Milliseconds left in the invocation. */
+  remainingMs: () => number;
+  /** Left unused at the end, for the answer and slow items already started (default 2 s). */
+  reserveMs?: number;
+  /** Expiries and reject retries run this many at a time (default 4). */
+  concurrency?: number;
+}
+
+const UNBOUNDED: DiscoveryPollBudget = { remainingMs: () => Number.POSITIVE_INFINITY };
+
 /**
  * The scheduled fallback discovery (EventBridge in AWS, a timer locally):
  * 1. checks every served transaction of OPEN/REJECTING records with one `getSignatureStatuses`
@@ -59,12 +74,22 @@ const DEFAULT_LIMITS: DiscoveryPollLimits = { signatures: 256, records: 50, guar
  * 2. rejects payments that expired with no transaction still able to land (guard burned first);
  * 3. retries rejects whose guard burn had not landed;
  * 4. sweeps guard rent back to the gas wallet once every transaction of a closed record expired.
- * Every step is idempotent; a failure in one item is counted and the rest go on.
+ * Every step is idempotent; a failure in one item is counted and the rest go on. The run keeps
+ * within `budget`: expiries and reject retries run `concurrency` at a time, and each of steps
+ * 2–4 stops starting items at its own share of the remaining time (expiries may use the time
+ * down to 40 % of it plus the reserve, retries down to 20 %, sweeps the rest), so retries and
+ * sweeps get their turn every run however many payments expired; what is left resumes next run.
  */
 export async function runDiscoveryPoll(
   deps: EngineDeps,
   limits: DiscoveryPollLimits = DEFAULT_LIMITS,
+  budget: DiscoveryPollBudget = UNBOUNDED,
 ): Promise<DiscoveryPollReport> {
+  const remainingMs = budget.remainingMs;
+  const reserveMs = budget.reserveMs ?? 2_000;
+  const concurrency = budget.concurrency ?? 4;
+  const startMs = remainingMs();
+  const share = Number.isFinite(startMs) ? Math.max(0, startMs - reserveMs) * 0.2 : 0;
   const report: DiscoveryPollReport = {
     checked: 0,
     paid: 0,
@@ -74,6 +99,7 @@ export async function runDiscoveryPoll(
     rejectsRetried: 0,
     guardsSwept: 0,
     errors: 0,
+    deferred: 0,
   };
   const attempt = async (
     what: string,
@@ -111,33 +137,46 @@ export async function runDiscoveryPoll(
   }
 
   const now = deps.clock.now();
-  for (const record of await deps.records.expiredOpenRecords(now, blockHeight, limits.records)) {
-    await attempt('expire', record, async () => {
-      const outcome = await rejectRecord(
-        deps,
-        record.kind,
-        record.id,
-        await expiryReason(deps, record.kind, record.id),
-      );
-      if (outcome.outcome === 'rejected') report.expiredRecords += 1;
-    });
-  }
+  const expired = await deps.records.expiredOpenRecords(now, blockHeight, limits.records);
+  report.deferred += await forEachWithin(
+    expired,
+    concurrency,
+    remainingMs,
+    reserveMs + 2 * share,
+    (record) =>
+      attempt('expire', record, async () => {
+        const outcome = await rejectRecord(
+          deps,
+          record.kind,
+          record.id,
+          await expiryReason(deps, record.kind, record.id),
+        );
+        if (outcome.outcome === 'rejected') report.expiredRecords += 1;
+      }),
+  );
 
-  for (const record of await deps.records.rejectingRecords(limits.records)) {
-    await attempt('reject retry', record, async () => {
-      const stored = await deps.records.findRecord(record.kind, record.id);
-      if (!stored) return;
-      // The reason was stored by beginReject; passing a placeholder keeps it (state is REJECTING).
-      await rejectRecord(deps, record.kind, record.id, {
-        code: 'PROCESSING_ERROR',
-        merchantMessage: 'Rejected',
-      });
-      report.rejectsRetried += 1;
-    });
-  }
+  const rejecting = await deps.records.rejectingRecords(limits.records);
+  report.deferred += await forEachWithin(
+    rejecting,
+    concurrency,
+    remainingMs,
+    reserveMs + share,
+    (record) =>
+      attempt('reject retry', record, async () => {
+        const stored = await deps.records.findRecord(record.kind, record.id);
+        if (!stored) return;
+        // The reason was stored by beginReject; passing a placeholder keeps it (state is REJECTING).
+        await rejectRecord(deps, record.kind, record.id, {
+          code: 'PROCESSING_ERROR',
+          merchantMessage: 'Rejected',
+        });
+        report.rejectsRetried += 1;
+      }),
+  );
 
-  for (const guard of await deps.records.sweepableGuards(blockHeight, limits.guards)) {
-    await attempt('sweep', { guardId: guard.guardId }, async () => {
+  const sweepable = await deps.records.sweepableGuards(blockHeight, limits.guards);
+  report.deferred += await forEachWithin(sweepable, 1, remainingMs, reserveMs, (guard) =>
+    attempt('sweep', { guardId: guard.guardId }, async () => {
       const swept = await deps.chain.sweepGuard({
         shop: guard.shop,
         kind: guard.kind,
@@ -147,8 +186,8 @@ export async function runDiscoveryPoll(
       if (!swept.ok) throw new Error(swept.message);
       await deps.records.markGuardSwept(guard.guardId, swept.signature);
       report.guardsSwept += 1;
-    });
-  }
+    }),
+  );
 
   if (report.checked + report.expiredRecords + report.rejectsRetried + report.guardsSwept > 0) {
     deps.logger.info('discovery poll', { ...report });

@@ -23,6 +23,19 @@ const MAX_GUARD_ROTATIONS = 3;
 
 const NOUN: Record<RecordKind, string> = { payment: 'payment', refund: 'refund' };
 
+/**
+ * Throws 410 for a record whose shop uninstalled the app (or was redacted): Shopify cancels the
+ * sessions of an uninstalled app, so paying one would charge the buyer for an order that never
+ * completes. Checked before anything is served or shown as payable.
+ */
+export function assertShopInstalled(record: PayableRecord): void {
+  if (!record.shopInstalled) {
+    throw new GoneError(
+      `This shop no longer accepts Solana Pay; this ${NOUN[record.kind]} was closed`,
+    );
+  }
+}
+
 /** Throws the 404/409/410 a wallet must see for a record that cannot be paid now. */
 export function assertServable(
   record: PayableRecord | null,
@@ -31,6 +44,7 @@ export function assertServable(
 ): PayableRecord {
   if (!record) throw new NotFoundError(`Unknown ${NOUN[kind]}`);
   if (record.status === 'PAID') throw new ConflictError(`This ${NOUN[kind]} is already paid`);
+  assertShopInstalled(record);
   if (record.status !== 'OPEN') throw new GoneError(`This ${NOUN[kind]} was cancelled`);
   if (record.expiresAt && record.expiresAt.getTime() <= now.getTime()) {
     throw new GoneError(`This ${NOUN[kind]} has expired`);

@@ -88,6 +88,17 @@ export async function settleSignature(deps: EngineDeps, signature: string): Prom
     generation: served.guardGeneration,
   });
   if (marked.result === 'paid') {
+    if (marked.shopLeft) {
+      // Shopify cancelled this session when the shop uninstalled the app: nobody will complete
+      // the order, so the money has to go back by hand.
+      deps.logger.error('record paid after its shop left; refund by hand', {
+        kind: record.kind,
+        recordId: record.id,
+        signature,
+        runbook: 'docs/runbooks/shop-left-with-open-records.md',
+      });
+      return { outcome: 'paid', kind: record.kind, recordId: record.id };
+    }
     deps.logger.info('record paid', { kind: record.kind, recordId: record.id, signature });
     await deps.dispatch.dispatchSoon(marked.mutationIds);
     return { outcome: 'paid', kind: record.kind, recordId: record.id };

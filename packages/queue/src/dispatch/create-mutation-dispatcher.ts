@@ -9,6 +9,7 @@ import type { QueueLogger } from '../ports/queue-logger';
 import type { RetryScheduler } from '../ports/retry-scheduler';
 import type { MerchantAccessTokens } from '../tokens/create-merchant-access-tokens';
 import type { DispatchResult } from './dispatch-result';
+import { SHOP_UNINSTALLED_ERROR } from './shop-uninstalled-error';
 
 /**
  * How long a claimed row belongs to one worker before another may take it over (default). It
@@ -45,7 +46,8 @@ export interface MutationDispatcher {
   dispatchSoon(mutationId: string): Promise<DispatchResult | undefined>;
 }
 
-type SendFailure = { reason: string; retryAfterMs?: number };
+/** `cancelled`: must never be sent (the shop uninstalled the app); not retried. */
+type SendFailure = { reason: string; retryAfterMs?: number; cancelled?: true };
 
 /** Creates the outbox dispatcher (see DESIGN §3.3). */
 export function createMutationDispatcher(deps: MutationDispatcherDeps): MutationDispatcher {
@@ -107,6 +109,12 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
     let forced = false;
     for (;;) {
       const token = await tokens.getAccessToken(row.merchantId, { forceRefresh: forced });
+      if (!token.ok && token.reason === 'shop-uninstalled') {
+        return {
+          reason: SHOP_UNINSTALLED_ERROR,
+          cancelled: true,
+        };
+      }
       if (!token.ok) {
         return {
           reason: `access token unavailable: ${token.reason}${token.detail ? ` (${token.detail})` : ''}`,
@@ -189,6 +197,34 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
       details: userErrors,
     });
     return { outcome: 'failed', attempt: row.attempts, conflict } as const;
+  };
+
+  /**
+   * Closes a row that must not be sent at all (its shop left); an operator reads `lastError`. A
+   * cancelled resolve means the buyer paid and Shopify never heard: its record is flagged
+   * (`orphanedAt`) for the operator's list (docs/runbooks/shop-left-with-open-records.md).
+   */
+  const cancel = async (row: ShopifyMutation, reason: string): Promise<DispatchResult> => {
+    const now = clock.now();
+    await prisma.$transaction(async (tx) => {
+      const done = await finish(tx, row, { status: 'FAILED', completedAt: now, lastError: reason });
+      if (done.count !== 1) return;
+      const unflagged = { status: 'PAID' as const, orphanedAt: null };
+      if (row.kind === 'PAYMENT_SESSION_RESOLVE' && row.paymentId) {
+        await tx.paymentRecord.updateMany({
+          where: { id: row.paymentId, ...unflagged },
+          data: { orphanedAt: now },
+        });
+      }
+      if (row.kind === 'REFUND_SESSION_RESOLVE' && row.refundId) {
+        await tx.refundRecord.updateMany({
+          where: { id: row.refundId, ...unflagged },
+          data: { orphanedAt: now },
+        });
+      }
+    });
+    logger.warn('shopify mutation cancelled', { mutationId: row.id, kind: row.kind, reason });
+    return { outcome: 'failed', attempt: row.attempts, conflict: false };
   };
 
   const retryLater = async (
@@ -282,7 +318,9 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
     } catch (error) {
       outcome = { reason: `send threw: ${error instanceof Error ? error.message : String(error)}` };
     }
-    if (!('kind' in outcome)) return retryLater(row, outcome);
+    if (!('kind' in outcome)) {
+      return outcome.cancelled ? cancel(row, outcome.reason) : retryLater(row, outcome);
+    }
     switch (outcome.kind) {
       case 'success':
         return succeed(row, outcome.redirectUrl, outcome.data);

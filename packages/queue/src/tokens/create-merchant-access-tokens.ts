@@ -14,7 +14,13 @@ export type AccessTokenResult =
   | { ok: true; shop: string; accessToken: string; refreshed: boolean }
   | {
       ok: false;
-      reason: 'merchant-not-found' | 'no-access-token' | 'no-refresh-token' | 'refresh-failed';
+      /** `shop-uninstalled`: the app is not installed on the shop; nothing may be sent for it. */
+      reason:
+        | 'merchant-not-found'
+        | 'shop-uninstalled'
+        | 'no-access-token'
+        | 'no-refresh-token'
+        | 'refresh-failed';
       detail?: string;
     };
 
@@ -37,11 +43,12 @@ export interface MerchantAccessTokensDeps {
 
 type TokenRow = Pick<
   Merchant,
-  'shopDomain' | 'accessTokenEnc' | 'accessTokenExpiresAt' | 'refreshTokenEnc'
+  'shopDomain' | 'accessTokenEnc' | 'accessTokenExpiresAt' | 'refreshTokenEnc' | 'installState'
 >;
 
 const tokenColumns = {
   shopDomain: true,
+  installState: true,
   accessTokenEnc: true,
   accessTokenExpiresAt: true,
   refreshTokenEnc: true,
@@ -124,6 +131,7 @@ export function createMerchantAccessTokens(deps: MerchantAccessTokensDeps): Merc
     async getAccessToken(merchantId, options = {}) {
       const row = await read(merchantId);
       if (!row) return { ok: false, reason: 'merchant-not-found' };
+      if (row.installState !== 'INSTALLED') return { ok: false, reason: 'shop-uninstalled' };
       if (options.forceRefresh || expiringSoon(row) || row.accessTokenEnc === null) {
         if (row.refreshTokenEnc !== null) return refreshRow(merchantId, row);
         // A non-rotating token cannot be refreshed: use it as long as it is there.

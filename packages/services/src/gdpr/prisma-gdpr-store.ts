@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient, type TransactionClient } from '@solpay/db';
 import {
   GDPR_TOPIC_ENUM,
   REDACTED,
+  redactGdprCustomer,
   scrubGdprPayload,
   type GdprActionResult,
   type GdprCustomer,
@@ -10,6 +11,7 @@ import {
   type GdprStorePort,
 } from '@solpay/domain';
 import { buildCustomerExport, exportedPaymentSelect } from './build-customer-export';
+import { closeDepartedShopRecords } from '../stores/close-departed-shop-records';
 import { customerPaymentFilter } from './customer-match';
 
 /** Options of {@link createPrismaGdprStore}. */
@@ -106,15 +108,25 @@ async function apply(
         generatedAt: at,
       });
     }
-    case 'customers/redact':
-      return merchant
-        ? redactCustomer(
+    case 'customers/redact': {
+      const redacted = merchant
+        ? await redactCustomer(
             tx,
             merchant.id,
             webhook.payload.customer,
             webhook.payload.orders_to_redact,
           )
-        : { merchantFound: false, paymentsRedacted: 0 };
+        : { merchantFound: false, paymentsRedacted: 0, paymentIds: [] };
+      const { paymentIds, ...counts } = redacted;
+      const exports = await scrubEarlierDataRequests(tx, {
+        shopDomain: delivery.shopDomain,
+        requestId,
+        customer: webhook.payload.customer,
+        paymentIds,
+        at,
+      });
+      return { ...counts, earlierDataRequestsScrubbed: exports };
+    }
     case 'shop/redact':
       return merchant
         ? redactShop(tx, { ...merchant, shopDomain: delivery.shopDomain }, requestId, at)
@@ -127,7 +139,7 @@ async function redactCustomer(
   merchantId: string,
   customer: GdprCustomer,
   ordersToRedact: readonly string[],
-): Promise<GdprActionResult> {
+): Promise<GdprActionResult & { paymentIds: string[] }> {
   const where = customerPaymentFilter(merchantId, customer);
   const matched = where
     ? await tx.paymentRecord.findMany({ where, select: { id: true, status: true } })
@@ -153,7 +165,66 @@ async function redactCustomer(
     walletsKeptForAccounting: matched.filter((payment) => payment.status === 'PAID').length,
     servedTransactionsRedacted: served.count,
     ordersListed: ordersToRedact.length,
+    paymentIds: ids,
   };
+}
+
+/**
+ * Earlier `customers/data_request` rows of the shop about the redacted buyer — the same e-mail
+ * (case-insensitive), phone or Shopify customer id in the request, or an export that lists one of
+ * the buyer's payments or contact data — lose what names the buyer: the export (`result`) is
+ * replaced by a note, and the payload's customer keeps only its id.
+ */
+async function scrubEarlierDataRequests(
+  tx: TransactionClient,
+  input: {
+    shopDomain: string;
+    requestId: string;
+    customer: GdprCustomer;
+    paymentIds: readonly string[];
+    at: Date;
+  },
+): Promise<number> {
+  const email = input.customer.email?.trim().toLowerCase() || null;
+  const phone = input.customer.phone?.trim() || null;
+  const customerId = input.customer.id ?? null;
+  const rows = await tx.$queryRaw<Array<{ id: string; payload: Prisma.JsonValue }>>`
+    SELECT r.id, r.payload FROM gdpr_requests r
+     WHERE r.shop_domain = ${input.shopDomain}
+       AND r.topic = 'CUSTOMERS_DATA_REQUEST'
+       AND r.id <> ${input.requestId}::uuid
+       AND (
+         lower(r.payload->'customer'->>'email') = ${email}
+         OR lower(r.result->'customer'->>'email') = ${email}
+         OR r.payload->'customer'->>'phone' = ${phone}
+         OR r.result->'customer'->>'phone' = ${phone}
+         OR r.payload->'customer'->>'id' = ${customerId}
+         OR EXISTS (
+           SELECT 1 FROM jsonb_array_elements(
+             CASE WHEN jsonb_typeof(r.result->'payments') = 'array'
+               THEN r.result->'payments' ELSE '[]'::jsonb END) AS p
+            WHERE p->>'id' = ANY(${[...input.paymentIds]}::text[])
+               OR lower(p->>'email') = ${email}
+               OR p->>'phone' = ${phone}))`;
+  for (const row of rows) {
+    const payload = (row.payload ?? {}) as Record<string, unknown>;
+    await tx.gdprRequest.update({
+      where: { id: row.id },
+      data: {
+        payload: {
+          ...payload,
+          customer: redactGdprCustomer(payload.customer),
+        } as Prisma.InputJsonObject,
+        result: {
+          format: 'solana-pay-shopify/customer-export/v1',
+          redacted: true,
+          redactedAt: input.at.toISOString(),
+          note: 'The buyer was redacted (customers/redact); this export was deleted.',
+        },
+      },
+    });
+  }
+  return rows.length;
 }
 
 async function redactShop(
@@ -177,6 +248,7 @@ async function redactShop(
       uninstalledAt: merchant.uninstalledAt ?? at,
     },
   });
+  const closing = await closeDepartedShopRecords(tx, merchant.id, at);
   const sessions = await tx.portalSession.deleteMany({ where: { merchantId: merchant.id } });
   const nonces = await tx.oAuthState.deleteMany({ where: { shopDomain: merchant.shopDomain } });
   const payments = await tx.paymentRecord.updateMany({
@@ -211,5 +283,6 @@ async function redactShop(
     refundsAnonymised: refunds.count,
     servedTransactionsRedacted: served.count,
     earlierRequestsScrubbed: requests.count,
+    ...closing,
   };
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@solpay/db';
 import type { AppUninstalledStorePort } from '@solpay/domain';
+import { closeDepartedShopRecords } from '../stores/close-departed-shop-records';
 
 /** {@link AppUninstalledStorePort} over PostgreSQL with Prisma (de-duplicated by webhook id). */
 export function createPrismaAppUninstalledStore(prisma: PrismaClient): AppUninstalledStorePort {
@@ -32,6 +33,7 @@ export function createPrismaAppUninstalledStore(prisma: PrismaClient): AppUninst
           where: { merchantId: merchant.id, revokedAt: null },
           data: { revokedAt: at },
         });
+        await closeDepartedShopRecords(tx, merchant.id, at);
         return 'uninstalled';
       }),
   };

@@ -24,6 +24,17 @@ const CLOSED_GUARD_STATES = ['CONSUMED', 'BURNED', 'ABANDONED'] as const;
  */
 export const STUCK_REJECT_MS = 2 * 60 * 1000;
 
+/**
+ * Whether a record's shop is gone for Shopify: it was closed when the shop left, or its
+ * merchant is not installed now (a record created while the uninstall was committing).
+ */
+function hasShopLeft(row: {
+  orphanedAt: Date | null;
+  merchant: { installState: 'INSTALLED' | 'UNINSTALLED' | 'REDACTED' };
+}): boolean {
+  return row.orphanedAt !== null || row.merchant.installState !== 'INSTALLED';
+}
+
 /** Locks a record row for the rest of the transaction and returns its status (null: no row). */
 async function lockRecord(tx: Tx, kind: RecordKind, id: string): Promise<RecordStatus | null> {
   const rows = await tx.$queryRawUnsafe<Array<{ status: RecordStatus }>>(
@@ -100,7 +111,13 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
   });
 
   const gidOf = async (tx: Tx, kind: RecordKind, id: string) => {
-    const select = { gid: true, merchantId: true, apiVersion: true } as const;
+    const select = {
+      gid: true,
+      merchantId: true,
+      apiVersion: true,
+      orphanedAt: true,
+      merchant: { select: { installState: true } },
+    } as const;
     return kind === 'payment'
       ? tx.paymentRecord.findUniqueOrThrow({ where: { id }, select })
       : tx.refundRecord.findUniqueOrThrow({ where: { id }, select });
@@ -109,7 +126,9 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
   return {
     async findRecord(kind, id) {
       if (!isRecordId(id)) return null;
-      const include = { merchant: { select: { shopDomain: true, displayName: true } } } as const;
+      const include = {
+        merchant: { select: { shopDomain: true, displayName: true, installState: true } },
+      } as const;
       const row =
         kind === 'payment'
           ? await prisma.paymentRecord.findUnique({ where: { id }, include })
@@ -137,6 +156,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
         expiresAt: 'expiresAt' in row ? row.expiresAt : null,
         signature: row.signature,
         screeningHits: 'screeningHits' in row ? row.screeningHits : 0,
+        shopInstalled: row.merchant.installState === 'INSTALLED',
       } satisfies PayableRecord;
     },
 
@@ -306,16 +326,24 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
           blockTime: input.blockTime,
           paidAt: new Date(),
         };
-        const { gid, merchantId, apiVersion } = await gidOf(tx, kind, recordId);
+        const { gid, merchantId, apiVersion, ...owner } = await gidOf(tx, kind, recordId);
+        const shopLeft = hasShopLeft(owner);
+        const flagged = shopLeft ? { orphanedAt: owner.orphanedAt ?? new Date() } : {};
         if (kind === 'payment') {
           await tx.paymentRecord.update({
             where: { id: recordId },
-            data: { ...paidFields, buyerWallet: input.payer, rejectCode: null, rejectReason: null },
+            data: {
+              ...paidFields,
+              ...flagged,
+              buyerWallet: input.payer,
+              rejectCode: null,
+              rejectReason: null,
+            },
           });
         } else {
           await tx.refundRecord.update({
             where: { id: recordId },
-            data: { ...paidFields, rejectCode: null, rejectReason: null },
+            data: { ...paidFields, ...flagged, rejectCode: null, rejectReason: null },
           });
         }
         await tx.singleUseGuard.updateMany({
@@ -330,6 +358,8 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
           where: { signature },
           data: { status: 'LANDED', checkedAt: new Date() },
         });
+        // Shopify cancelled the session when the shop left: a resolve would only fail for 72 h.
+        if (shopLeft) return { result: 'paid', mutationIds: [], shopLeft: true } as const;
         const mutationKind =
           kind === 'payment' ? 'PAYMENT_SESSION_RESOLVE' : 'REFUND_SESSION_RESOLVE';
         const mutation = await enqueueShopifyMutation(tx, {
@@ -366,18 +396,21 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
       return prisma.$transaction(async (tx) => {
         const status = await lockRecord(tx, kind, recordId);
         if (status !== 'REJECTING' && status !== 'REJECTED') return { mutationIds: [] };
+        const include = { merchant: { select: { installState: true } } } as const;
         const row =
           kind === 'payment'
-            ? await tx.paymentRecord.findUniqueOrThrow({ where: { id: recordId } })
-            : await tx.refundRecord.findUniqueOrThrow({ where: { id: recordId } });
+            ? await tx.paymentRecord.findUniqueOrThrow({ where: { id: recordId }, include })
+            : await tx.refundRecord.findUniqueOrThrow({ where: { id: recordId }, include });
+        const shopLeft = hasShopLeft(row);
         if (status === 'REJECTING') {
+          const data = {
+            status: 'REJECTED' as const,
+            ...(shopLeft ? { orphanedAt: row.orphanedAt ?? new Date() } : {}),
+          };
           if (kind === 'payment') {
-            await tx.paymentRecord.update({
-              where: { id: recordId },
-              data: { status: 'REJECTED' },
-            });
+            await tx.paymentRecord.update({ where: { id: recordId }, data });
           } else {
-            await tx.refundRecord.update({ where: { id: recordId }, data: { status: 'REJECTED' } });
+            await tx.refundRecord.update({ where: { id: recordId }, data });
           }
           if (!input.guardUnused) {
             await upsertGuard(tx, {
@@ -391,6 +424,8 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
             });
           }
         }
+        // Shopify cancelled the session itself when the shop left; nothing to tell it.
+        if (shopLeft) return { mutationIds: [] };
         const mutationKind =
           kind === 'payment' ? 'PAYMENT_SESSION_REJECT' : 'REFUND_SESSION_REJECT';
         const code =
@@ -431,7 +466,11 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
     async rejectingRecords(limit) {
       const stuck = {
         status: 'REJECTING' as const,
-        updatedAt: { lt: new Date(Date.now() - STUCK_REJECT_MS) },
+        // Records closed because their shop left have no live rejecter: the poll burns them.
+        OR: [
+          { updatedAt: { lt: new Date(Date.now() - STUCK_REJECT_MS) } },
+          { orphanedAt: { not: null } },
+        ],
       };
       const [payments, refunds] = await Promise.all([
         prisma.paymentRecord.findMany({
