@@ -22,6 +22,29 @@ const read = (prisma: PrismaClient, id: string) =>
     },
   });
 
+/** Minor-unit digits of an ISO 4217 currency (2 when the runtime does not know it). */
+function fiatDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .minimumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** `FX.USD/CAD`, or `FX.USD/CAD × FX.EUR/USD` for a cross rate. */
+function feedNames(feeds: unknown): string {
+  if (!Array.isArray(feeds)) return '';
+  return feeds
+    .map((feed: unknown) =>
+      typeof feed === 'object' && feed !== null && 'symbol' in feed ? String(feed.symbol) : '',
+    )
+    .filter((name) => name.length > 0)
+    .join(' × ');
+}
+
 /**
  * The checkout page's view of a payment, or null when there is none (also for ids that are not
  * UUIDs); 410 ({@link GoneError}) once its shop uninstalled the app, unless it was paid before. While the payment is open and transactions were served for it, their on-chain status
@@ -55,10 +78,21 @@ export async function loadCheckoutPayment(
   }
   return {
     status: row.status,
-    // Two places for cent currencies ("49.90"), more only when the amount has them.
-    amount: row.amount.toFixed(Math.max(2, row.amount.decimalPlaces())),
+    // The currency's own places ("49.90", "1500" yen), more only when the amount has them.
+    amount: row.amount.toFixed(Math.max(fiatDigits(row.currency), row.amount.decimalPlaces())),
     currency: row.currency,
     tokenAmount: formatTokenAmount(row.tokenAmount, row.tokenDecimals),
+    token: { symbol: row.tokenSymbol, mint: row.tokenMint, decimals: row.tokenDecimals },
+    ...(row.quoteRate !== null && row.quotePublishedAt && row.quoteExpiresAt
+      ? {
+          quote: {
+            rate: row.quoteRate.toFixed(),
+            feed: feedNames(row.quoteFeeds),
+            publishedAt: row.quotePublishedAt.toISOString(),
+            expiresAt: row.quoteExpiresAt.toISOString(),
+          },
+        }
+      : {}),
     merchantName: row.merchant.displayName ?? row.merchant.shopDomain,
     solanaPayUrl: encodeTransactionRequestUrl(`${deps.purpleOrigin}/tx/payment/${row.id}`, {
       allowInsecureLoopback: true,
