@@ -5,6 +5,7 @@ export * from './money/to-token-units';
 export * from './money/settlement-tokens';
 export * from './money/fx-feeds';
 export * from './money/quote-rate';
+export * from './money/currency-digits';
 export * from './ports/price-oracle-port';
 export * from './money/format-token-amount';
 export * from './sessions/payment-session-request';

@@ -1,6 +1,7 @@
 import { formatTokenAmount } from '../money/format-token-amount';
 import { parseExactDecimal, toTokenUnits } from '../money/to-token-units';
 import type { RefundablePayment, RefundDecision } from './refund-decision';
+import { currencyDigits } from '../money/currency-digits';
 
 /** `a − b` of two non-negative decimal strings, as a bigint at the larger scale. */
 function fiatDifference(a: string, b: string): { units: bigint; scale: number } {
@@ -10,18 +11,6 @@ function fiatDifference(a: string, b: string): { units: bigint; scale: number } 
   const align = (value: { units: bigint; scale: number }) =>
     value.units * 10n ** BigInt(scale - value.scale);
   return { units: align(left) - align(right), scale };
-}
-
-/** Minor-unit digits of an ISO 4217 currency (2 when the runtime does not know it). */
-function currencyDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .minimumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
 }
 
 /** `6.00 USD`, `1500 JPY`: at least the currency's own places, more only when needed. */

@@ -1,5 +1,10 @@
 import type { PrismaClient } from '@solpay/db';
-import { checkServedTransactions, formatTokenAmount, type EngineDeps } from '@solpay/domain';
+import {
+  checkServedTransactions,
+  currencyDigits,
+  formatTokenAmount,
+  type EngineDeps,
+} from '@solpay/domain';
 import { GoneError } from '@solpay/lambda';
 import { encodeTransactionRequestUrl } from '@solpay/solana';
 import { isRecordId } from '../stores/record-tables';
@@ -21,18 +26,6 @@ const read = (prisma: PrismaClient, id: string) =>
       _count: { select: { served: true } },
     },
   });
-
-/** Minor-unit digits of an ISO 4217 currency (2 when the runtime does not know it). */
-function fiatDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .minimumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
 
 /** `FX.USD/CAD`, or `FX.USD/CAD × FX.EUR/USD` for a cross rate. */
 function feedNames(feeds: unknown): string {
@@ -79,7 +72,7 @@ export async function loadCheckoutPayment(
   return {
     status: row.status,
     // The currency's own places ("49.90", "1500" yen), more only when the amount has them.
-    amount: row.amount.toFixed(Math.max(fiatDigits(row.currency), row.amount.decimalPlaces())),
+    amount: row.amount.toFixed(Math.max(currencyDigits(row.currency), row.amount.decimalPlaces())),
     currency: row.currency,
     tokenAmount: formatTokenAmount(row.tokenAmount, row.tokenDecimals),
     token: { symbol: row.tokenSymbol, mint: row.tokenMint, decimals: row.tokenDecimals },
