@@ -9,7 +9,7 @@ describe.each(testDatabaseTargets())('PostgreSQL rate limiter (%s)', (target) =>
 
   beforeAll(async () => {
     db = await createTestDatabase(target);
-  });
+  }, 60_000);
   afterAll(async () => {
     await db?.close();
   });
