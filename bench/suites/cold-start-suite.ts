@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { loadServerlessFunctions, resolveModuleFile } from '../../apps/local/src/index';
 import { bundleHandler } from '../cold/bundle-handler';
 import { coldStartEvent } from '../cold/cold-start-event';
+import { serverlessEsbuildOptions } from '../cold/serverless-esbuild-options';
 import { timeFreshProcess } from '../cold/time-fresh-process';
 import type { BenchRow } from '../report/bench-row';
 import { median } from '../stats/median';
@@ -40,7 +41,9 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
     };
     const bare = async () =>
       (await timeFreshProcess(['-e', "process.stdout.write('COLD {}\\n')"], env)).totalMs;
-    const functions = loadServerlessFunctions(join(ctx.rootDir, 'serverless.yml'));
+    const serverlessYml = join(ctx.rootDir, 'serverless.yml');
+    const functions = loadServerlessFunctions(serverlessYml);
+    const esbuildOptions = serverlessEsbuildOptions(serverlessYml);
     const rows: BenchRow[] = [];
     for (const fn of functions) {
       const entry = resolveModuleFile(fn);
@@ -56,7 +59,7 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
       }
       let bundle;
       try {
-        bundle = await bundleHandler(fn.name, entry, outDir);
+        bundle = await bundleHandler(fn.name, entry, outDir, esbuildOptions);
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         rows.push({

@@ -1,8 +1,8 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { Connection, Keypair, PublicKey } from '@solana/web3.js';
 import { createPrismaClient, type PrismaClient } from '@solpay/db';
 import {
+  settlementTokensFor,
   systemClock,
   type ChainPort,
   type CreatePaymentSessionDeps,
@@ -39,6 +39,7 @@ import {
   createPostgresRateLimiter,
   type RateLimiter,
 } from './rate-limit/create-postgres-rate-limiter';
+import { createPythOracle } from './chain/create-pyth-oracle';
 import { createWeb3Chain } from './chain/create-web3-chain';
 import { fetchWithTimeout } from './chain/fetch-with-timeout';
 import { createDispatchPort } from './dispatch/create-dispatch-port';
@@ -46,12 +47,6 @@ import { createRetryScheduler } from './dispatch/create-retry-scheduler';
 import { createWalletScreening } from './screening/create-wallet-screening';
 import { createPrismaRecordStore } from './stores/prisma-record-store';
 import { createPrismaSessionStore } from './stores/prisma-session-store';
-
-/** USDC has 6 decimals on every cluster (and the local chain's mint mirrors it). */
-const USDC_DECIMALS = 6;
-
-/** Currencies settled 1:1 in USDC: only US dollars (no FX rates, so no wrong amounts). */
-const SETTLED_CURRENCIES = ['USD'] as const;
 
 /**
  * Longest wait for one Solana RPC request: well inside the shortest Lambda timeout (10 s), so a
@@ -82,8 +77,6 @@ export interface AppServices {
   /** The clock of the outbox (scaled by `RETRY_TIME_SCALE` in tests). */
   readonly outboxClock: Clock;
   readonly dispatcher: MutationDispatcher;
-  /** Step Functions client (the retry consumer starts executions with it). */
-  readonly sfn: SFNClient;
   /** Dependencies of the transaction engine's use cases. */
   readonly engine: EngineDeps;
   /** Dependencies of `createPaymentSession`. */
@@ -219,19 +212,6 @@ export function createAppServices(env?: EnvInput): AppServices {
     });
   });
 
-  const sfn = lazy(() => {
-    const endpoint = config(['queue']).queue.sfnEndpoint;
-    return new SFNClient(
-      endpoint
-        ? {
-            endpoint,
-            region: 'us-east-1',
-            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          }
-        : {},
-    );
-  });
-
   const engine = lazy((): EngineDeps => ({
     records: createPrismaRecordStore(prisma()),
     chain: chain(),
@@ -246,13 +226,13 @@ export function createAppServices(env?: EnvInput): AppServices {
     return {
       sessions: createPrismaSessionStore(prisma()),
       settlement: {
-        mint: solana.usdcMint,
-        decimals: USDC_DECIMALS,
+        tokens: settlementTokensFor(solana.cluster, solana.mintOverrides),
         testCluster: solana.cluster !== 'mainnet-beta',
-        currencies: SETTLED_CURRENCIES,
         checkoutOrigin: web.checkoutOrigin,
         paymentTtlMinutes: web.paymentTtlMinutes,
+        priceLimits: solana.priceLimits,
       },
+      oracle: createPythOracle(connection(), solana.pythShard),
       clock: systemClock,
     };
   });
@@ -286,9 +266,6 @@ export function createAppServices(env?: EnvInput): AppServices {
     get dispatcher() {
       return dispatcher();
     },
-    get sfn() {
-      return sfn();
-    },
     get engine() {
       return engine();
     },
@@ -300,7 +277,6 @@ export function createAppServices(env?: EnvInput): AppServices {
     },
     async close() {
       sqs?.destroy();
-      sfn.peek()?.destroy();
       await prisma.peek()?.$disconnect();
     },
   };

@@ -8,6 +8,7 @@ export * from './screening/trm-screening';
 export * from './screening/create-wallet-screening';
 export * from './dispatch/create-dispatch-port';
 export * from './dispatch/create-retry-scheduler';
+export * from './dispatch/create-sfn-client';
 export * from './helius/helius-webhook-payload';
 export * from './helius/is-helius-authorized';
 export * from './checkout/checkout-payment-view';

@@ -9,6 +9,7 @@ export * from './encoding/decode-base58';
 export * from './encoding/encode-base58';
 export * from './format/format-fiat';
 export * from './format/format-usdc';
+export * from './format/format-token-cell';
 export * from './qr/qr-code-cache';
 export * from './qr/qr-code-data-url';
 export * from './view/h';

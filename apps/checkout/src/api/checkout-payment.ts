@@ -19,8 +19,19 @@ export const checkoutPaymentSchema = z.object({
   amount: decimal,
   /** ISO 4217 code of `amount`. */
   currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
-  /** Amount in USDC (user units), decimal string. */
+  /** Amount in the settlement token (user units), decimal string. */
   tokenAmount: decimal,
+  /** The settlement token (absent from older servers: USDC). */
+  token: z.optional(z.object({ symbol: z.string(), mint: z.string(), decimals: z.number() })),
+  /** The locked conversion when the shop's currency is not the token's. */
+  quote: z.optional(
+    z.object({
+      rate: decimal,
+      feed: z.string(),
+      publishedAt: z.iso.datetime({ offset: true }),
+      expiresAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
   merchantName: z.string(),
   /** The Solana Pay transaction-request URL (`solana:https://…`) shown as QR and deep link. */
   solanaPayUrl: z.string().check(z.startsWith('solana:')),

@@ -1,5 +1,6 @@
-import { formatFiat, formatUsdc, h, type PaymentWallet, type WalletActivity } from '@solpay/web';
+import { formatFiat, formatToken, h, type PaymentWallet, type WalletActivity } from '@solpay/web';
 import type { CheckoutPayment } from '../api/checkout-payment';
+import { formatRateLine } from '../format/format-rate-line';
 import { formatTimeLeft } from '../format/format-time-left';
 import { icon } from './icon';
 
@@ -36,7 +37,7 @@ export function walletProblemText(message: string, cancelled: boolean, usdc: str
   const shortfall = SHORTFALL.exec(message);
   if (shortfall) {
     const [, held = '0', symbol = 'USDC'] = shortfall;
-    const holds = symbol === 'USDC' ? formatUsdc(held) : `${held} ${symbol}`;
+    const holds = formatToken(held, symbol);
     return `Not enough ${symbol} in this wallet: it holds ${holds} and this payment needs ${usdc}. Add ${symbol} to it, or pay from another wallet or by scanning the QR code.`;
   }
   return `${message} You can try again, or pay another way.`;
@@ -65,7 +66,8 @@ export function createOpenScreen(
   options: { mobile: boolean; onPay: (wallet: PaymentWallet) => void },
 ): OpenScreen {
   const fiat = formatFiat(payment.amount, payment.currency);
-  const usdc = formatUsdc(payment.tokenAmount);
+  const symbol = payment.token?.symbol ?? 'USDC';
+  const usdc = formatToken(payment.tokenAmount, symbol);
   const statusText = h('span', { class: 'status-text' });
   const status = h(
     'p',
@@ -119,6 +121,7 @@ export function createOpenScreen(
         fiat,
       ),
       h('p', { class: 'token-amount' }, `${usdc} on Solana`),
+      payment.quote ? h('p', { class: 'quote-rate muted' }, formatRateLine(payment)) : null,
       payment.orderReference
         ? h(
             'p',

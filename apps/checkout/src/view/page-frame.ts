@@ -47,7 +47,7 @@ export function pageFrame(top: FrameTop, ...content: Child[]): HTMLElement {
     h(
       'footer',
       { class: 'footer' },
-      'Payments in USDC by ',
+      'Stablecoin payments by ',
       h(
         'a',
         { href: 'https://solanapay.com', rel: 'noopener noreferrer', target: '_blank' },

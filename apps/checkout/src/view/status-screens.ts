@@ -1,4 +1,4 @@
-import { formatFiat, formatUsdc, h } from '@solpay/web';
+import { formatFiat, formatToken, h } from '@solpay/web';
 import type { CheckoutPayment } from '../api/checkout-payment';
 import { messageScreen } from './message-screen';
 
@@ -46,7 +46,11 @@ export const statusScreens = {
       title: 'Payment received',
       live: true,
       body: [
-        h('p', {}, `${fiat} (${formatUsdc(payment.tokenAmount)}) paid to ${payment.merchantName}.`),
+        h(
+          'p',
+          {},
+          `${fiat} (${formatToken(payment.tokenAmount, payment.token?.symbol ?? 'USDC')}) paid to ${payment.merchantName}.`,
+        ),
         h(
           'p',
           { class: 'muted' },

@@ -138,7 +138,7 @@ describe('POST /refund', () => {
       where: { gid: over.gid },
     });
     expect(rejected.rejectReason).toBe(
-      'The refund of 0.01 USDC is more than the 0.00 USDC left to refund on this payment',
+      'The refund of 0.01 USD is more than the 0.00 USD left to refund on this payment',
     );
 
     const rejects = () =>

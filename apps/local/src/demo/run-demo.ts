@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Connection } from '@solana/web3.js';
+import { Connection, PublicKey } from '@solana/web3.js';
 import { createHttpsCaller, type HttpsAnswer } from '../measured/https-call';
 import { eventually } from '../measured/pay-order';
 import { startLocalStack } from '../stack/start-local-stack';
@@ -10,6 +10,8 @@ import { formatDemoSummary } from './format-demo-summary';
 import { installMerchant } from './install-merchant';
 import { payWithWallet } from './pay-with-wallet';
 import type { PortalClient } from './portal-client';
+
+const ASSOCIATED_TOKEN_PROGRAM_ID = new PublicKey('ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL');
 
 /** How much faster the retry back-off runs in the demo (0.01 = waits shrink 100×). */
 const DEMO_RETRY_TIME_SCALE = '0.01';
@@ -26,7 +28,8 @@ export interface DemoRun {
 /**
  * `npm run demo`: starts the whole local stack in this process (temporary data folder, OS-picked
  * ports, quiet logs, retry waits shrunk 100×) and walks through the product's story — install,
- * configure, order, pay, refund paid, refund rejected, a Shopify outage survived — narrating
+ * configure, order, pay, refund paid, refund rejected, a CAD order at a locked oracle rate, an
+ * EURC merchant paid 1:1, a Shopify outage survived — narrating
  * each step through `print`, then prints a summary table. Stops at the first failed step.
  */
 export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
@@ -69,8 +72,8 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
   let paidOrderId = '';
 
   /** Places an order and answers its payment id and Shopify gid. */
-  const placeOrder = async (amount: string, say: (line: string) => void) => {
-    const placed = await sim.placeOrder({ amount });
+  const placeOrder = async (amount: string, say: (line: string) => void, currency = 'USD') => {
+    const placed = await sim.placeOrder({ amount, currency });
     if (placed.status !== 201) throw new Error(`green /payment answered ${placed.status}`);
     const session = placed.order.paymentSessions.at(-1)!;
     const paymentId = new URL(placed.redirectUrl).pathname.split('/').pop() ?? '';
@@ -86,7 +89,10 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
       200,
       'the checkout page',
     );
-    say(`checkout page shows ${String(view.tokenAmount)} USDC, link ${String(view.solanaPayUrl)}`);
+    const token = view.token as { symbol?: string } | undefined;
+    say(
+      `checkout page shows ${String(view.tokenAmount)} ${token?.symbol ?? 'USDC'}, link ${String(view.solanaPayUrl)}`,
+    );
     const signature = await payWithWallet(connection, chain.buyer, String(view.solanaPayUrl));
     say(`wallet fetched the transaction, signed and sent it: ${signature.slice(0, 16)}…`);
     return signature;
@@ -126,6 +132,14 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
   const simRefund = (refundId: string) =>
     simOrder(paidOrderId).refunds.find((r) => r.id === refundId);
 
+  const countConfigures = () =>
+    sim
+      .mutations()
+      .filter((m) => m.mutation === 'paymentsAppConfigure' && m.answeredWith === 'success').length;
+  // Counted before the install: a re-install of an onboarded shop sends the configure itself,
+  // and activating again then queues none (one configure per install).
+  const configuresBeforeInstall = countConfigures();
+
   try {
     await steps.run('Install the app (OAuth with the Shopify simulator)', async (say) => {
       portal = await installMerchant({
@@ -146,12 +160,6 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
         'PUT /portal/settings/wallet',
       );
       say(`payout wallet set to ${wallet}`);
-      const countConfigures = () =>
-        sim
-          .mutations()
-          .filter((m) => m.mutation === 'paymentsAppConfigure' && m.answeredWith === 'success')
-          .length;
-      const before = countConfigures();
       const configured = expectStatus(
         await portal!.call('POST', '/portal/settings/configure', { acceptTerms: true }),
         200,
@@ -161,7 +169,9 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
         `terms accepted; paymentsAppConfigure queued (return to ${String(configured.returnUrl)})`,
       );
       await eventually('paymentsAppConfigure at Shopify', async () =>
-        countConfigures() > before ? true : undefined,
+        countConfigures() > configuresBeforeInstall && sim.configuration(shop)?.ready
+          ? true
+          : undefined,
       );
       const config = sim.configuration(shop);
       return `Shopify shows the gateway ready=${String(config?.ready)} (handle ${config?.externalHandle})`;
@@ -227,6 +237,58 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
       return `rejected at Shopify with "${rejected.reason?.merchantMessage ?? rejected.reason?.code}"`;
     });
 
+    await steps.run('Buyer pays a 40.00 CAD order at a locked on-chain rate', async (say) => {
+      const cad = await placeOrder('40.00', say, 'CAD');
+      const view = expectStatus(
+        await purple.call({ method: 'GET', path: `/checkout/payments/${cad.paymentId}` }),
+        200,
+        'the checkout page',
+      );
+      const quote = view.quote as { rate: string; feed: string; publishedAt: string } | undefined;
+      if (!quote) throw new Error('the CAD payment carries no quote');
+      say(
+        `quote locked on the payment: 1 CAD = ${quote.rate} USDC (${quote.feed}, ${quote.publishedAt})`,
+      );
+      const usdc = chain.tokens.find((token) => token.symbol === 'USDC')!;
+      const balance = async () => {
+        const [ata] = PublicKey.findProgramAddressSync(
+          [chain.merchant.publicKey.toBuffer(), usdc.programId.toBuffer(), usdc.mint.toBuffer()],
+          ASSOCIATED_TOKEN_PROGRAM_ID,
+        );
+        const { value } = await connection.getTokenAccountBalance(ata);
+        return BigInt(value.amount);
+      };
+      const before = await balance();
+      await payAsBuyer(cad.paymentId, say);
+      await waitOnCheckoutPage(cad.paymentId);
+      const received = (await balance()) - before;
+      const row = await stack.prisma.paymentRecord.findUniqueOrThrow({
+        where: { id: cad.paymentId },
+      });
+      if (received !== row.tokenAmount) {
+        throw new Error(`merchant received ${received} base units, quoted ${row.tokenAmount}`);
+      }
+      return `40.00 CAD paid as exactly ${String(view.tokenAmount)} USDC (the quoted amount)`;
+    });
+
+    await steps.run('Merchant switches to EURC; a 25.00 EUR order settles 1:1', async (say) => {
+      expectStatus(
+        await portal!.call('PUT', '/portal/settings/token', { settlementToken: 'EURC' }),
+        200,
+        'PUT /portal/settings/token',
+      );
+      say('settlement token set to EURC in the portal (new sessions only)');
+      const eur = await placeOrder('25.00', say, 'EUR');
+      await payAsBuyer(eur.paymentId, say);
+      const view = await waitOnCheckoutPage(eur.paymentId);
+      expectStatus(
+        await portal!.call('PUT', '/portal/settings/token', { settlementToken: 'USDC' }),
+        200,
+        'PUT /portal/settings/token',
+      );
+      return `paid in EURC, no conversion; payment ${String(view.status)}; back to USDC`;
+    });
+
     await steps.run('Shopify outage while a buyer pays: retries, then one resolve', async (say) => {
       sim.setOutage(true);
       say('Shopify simulator is DOWN (every Payments Apps call gets 503)');
@@ -281,6 +343,6 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
     await stack.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const ok = steps.results.length === 7 && steps.results.every((r) => r.ok);
+  const ok = steps.results.length === 9 && steps.results.every((r) => r.ok);
   return { ok, results: steps.results };
 }

@@ -23,6 +23,8 @@ describe('loadServerlessRoutes', () => {
       'purple GET /portal/session httpEcho',
       'purple GET /shorthand httpShorthand',
       'purple GET /cookies httpCookies',
+      'green POST /overrun restOverrun',
+      'purple POST /overrun httpOverrun',
     ]);
   });
 

@@ -58,6 +58,7 @@ export async function seedDemoMerchant(seed: DemoMerchantSeed): Promise<string> 
     scopes: DEMO_SCOPES,
     payoutWallet: seed.payoutWallet,
     settlementMint: seed.settlementMint,
+    settlementToken: 'USDC',
     installState: 'INSTALLED' as const,
     apiVersion: seed.apiVersion,
     uninstalledAt: null,

@@ -47,6 +47,8 @@ export const stackFileSchema = z.object({
   demoShop: z.string(),
   /** The USDC-like mint of the local chain (or `USDC_MINT`). */
   mint: z.string(),
+  /** Mint of every settlement token on the local chain, by symbol (`USDC`, `EURC`, `PYUSD`…). */
+  mints: z.record(z.string(), z.string()),
   /** Keypair files (JSON arrays of 64 numbers) of the local test wallets. */
   wallets: z
     .object({ buyer: z.string(), merchant: z.string(), gas: z.string().optional() })

@@ -131,6 +131,11 @@ describe('startLocalStack', () => {
     expect(readFileSync(file.certs.ca, 'utf8')).toBe(stack.certs.ca.cert);
     expect(file.demoShop).toBe(DEMO_SHOP);
     expect(file.mint).toBe(stack.chain?.mint.toBase58());
+    expect(file.mints).toEqual({
+      USDC: stack.chain?.mint.toBase58(),
+      EURC: stack.chain?.mints.EURC?.toBase58(),
+      PYUSD: stack.chain?.mints.PYUSD?.toBase58(),
+    });
     expect(file.wallets?.buyer).toBe(join(dataDir, 'wallets', 'buyer.json'));
     expect(existsSync(file.wallets?.merchant ?? '')).toBe(true);
     expect(file.shopify.apiKey).toBe(process.env.SHOPIFY_API_KEY);

@@ -155,6 +155,10 @@ export async function startLocalStack(
       bound.rpc = Number(new URL(started.rpcUrl).port);
       env.setDefault('SOLANA_CLUSTER', 'localnet');
       env.setDefault('USDC_MINT', started.mint.toBase58());
+      env.setDefault(
+        'SETTLEMENT_MINTS',
+        started.tokens.map((token) => `${token.symbol}=${token.mint.toBase58()}`).join(','),
+      );
       env.setDefault('GAS_KEYPAIR', JSON.stringify(Array.from(started.gas.secretKey)));
       log(
         `chain: local chain (LiteSVM) at ${started.rpcUrl}${started.restored ? ' (continued from .local)' : ''}`,
@@ -338,6 +342,9 @@ export async function startLocalStack(
       },
       demoShop: DEMO_SHOP,
       mint,
+      mints: chain
+        ? Object.fromEntries(chain.tokens.map((token) => [token.symbol, token.mint.toBase58()]))
+        : { USDC: mint },
       ...(chain?.keypairPaths ? { wallets: { ...chain.keypairPaths } } : {}),
       shopify: { apiKey, apiSecret, apiVersion },
       databaseUrl,

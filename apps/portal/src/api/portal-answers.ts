@@ -23,6 +23,17 @@ export const walletSavedSchema = z.object({
 /** The saved payout wallet and the server's caveat, if any. */
 export type WalletSaved = z.infer<typeof walletSavedSchema>;
 
+/** Schema of `PUT /portal/settings/token`. */
+export const tokenSavedSchema = z.object({
+  settlementToken: z.string(),
+  mint: z.string(),
+  /** E.g. "this wallet has no EURC account yet". */
+  warning: maybe(z.string()),
+});
+
+/** The saved settlement token and the server's caveat, if any. */
+export type TokenSaved = z.infer<typeof tokenSavedSchema>;
+
 /** Schema of `POST /portal/settings/configure`. */
 export const configuredSchema = z.object({
   configured: z.boolean(),

@@ -4,9 +4,11 @@ import {
   apiErrorSchema,
   configuredSchema,
   rejectOutcomeSchema,
+  tokenSavedSchema,
   walletSavedSchema,
   type Configured,
   type RejectOutcome,
+  type TokenSaved,
   type WalletSaved,
 } from './portal-answers';
 import {
@@ -70,6 +72,8 @@ export interface PortalApi {
   rejectRefund(id: string, reason: string): Promise<ApiResult<RejectOutcome>>;
   /** `PUT /portal/settings/wallet { payoutWallet }`. */
   saveWallet(payoutWallet: string): Promise<ApiResult<WalletSaved>>;
+  /** `PUT /portal/settings/token { settlementToken }`. */
+  saveToken(settlementToken: string): Promise<ApiResult<TokenSaved>>;
   /** `POST /portal/settings/configure { acceptTerms: true }`. */
   configure(): Promise<ApiResult<Configured>>;
 }
@@ -211,6 +215,9 @@ export function createPortalApi(deps: PortalApiDeps): PortalApi {
     },
     saveWallet(payoutWallet) {
       return call('PUT', '/portal/settings/wallet', walletSavedSchema, { payoutWallet });
+    },
+    saveToken(settlementToken) {
+      return call('PUT', '/portal/settings/token', tokenSavedSchema, { settlementToken });
     },
     configure() {
       return call('POST', '/portal/settings/configure', configuredSchema, { acceptTerms: true });

@@ -10,8 +10,12 @@ export const portalPaymentSchema = z.object({
   /** Amount in the shop's currency. */
   amount: decimalField,
   currency: currencyField,
-  /** Amount in USDC (user units). */
+  /** Amount in the settlement token (user units). */
   tokenAmount: decimalField,
+  /** Settlement token symbol (absent from older servers: USDC). */
+  token: maybe(z.string()),
+  /** Locked rate (token per unit of `currency`) when converted. */
+  rate: maybe(decimalField),
   /** `OPEN`, `PAID`, `REJECTING`, `REJECTED` or `EXPIRED` (rejected because it expired unpaid; any case). */
   status: z.string(),
   signature: maybe(z.string()),

@@ -10,8 +10,12 @@ export const portalRefundSchema = z.object({
   paymentShopifyId: maybe(z.string()),
   amount: decimalField,
   currency: currencyField,
-  /** Amount in USDC (user units). */
+  /** Amount in the settlement token (user units). */
   tokenAmount: decimalField,
+  /** Token the refund is paid in (absent from older servers: USDC). */
+  token: maybe(z.string()),
+  /** The payment's locked rate it is paid at, when converted. */
+  rate: maybe(decimalField),
   /** `OPEN`, `PAID`, `REJECTING` or `REJECTED` (any case). */
   status: z.string(),
   rejectReason: maybe(z.string()),

@@ -11,10 +11,24 @@ export const portalSessionSchema = z.object({
     payoutWallet: maybe(z.string()),
     /** True once onboarding finished (`paymentsAppConfigure(ready: true)` queued). */
     configured: z.boolean(),
-    /** Settlement mint (USDC of the cluster). */
+    /** Settlement mint (of `settlementToken` on the cluster). */
     mint: maybe(z.string()),
+    /** Symbol of the token new sessions settle in. */
+    settlementToken: maybe(z.string()),
     cluster: maybe(z.string()),
   }),
+  /** The settlement tokens this deployment offers. */
+  settlementTokens: maybe(
+    z.array(
+      z.object({
+        symbol: z.string(),
+        currency: z.string(),
+        mint: z.string(),
+        decimals: z.number(),
+        tokenProgram: z.string(),
+      }),
+    ),
+  ),
   /** Sent back as `X-CSRF-Token` on every state-changing call. */
   csrfToken: z.string().check(z.minLength(1)),
   /** Shopify's answer when it refused the activation (`userErrors`). */

@@ -1,4 +1,4 @@
-import { formatFiat, formatUsdc, h } from '@solpay/web';
+import { formatFiat, formatTokenCell, h } from '@solpay/web';
 import type { PortalPayment } from '../api/portal-payment';
 import { explorerTransactionUrl } from '../explorer/explorer-transaction-url';
 import { formatDateTime } from '../format/format-date-time';
@@ -74,7 +74,7 @@ function paymentRow(ctx: PageContext, payment: PortalPayment): HTMLTableRowEleme
       { class: 'numeric', 'data-label': 'Amount' },
       formatFiat(payment.amount, payment.currency),
     ),
-    h('td', { class: 'numeric', 'data-label': 'USDC' }, formatUsdc(payment.tokenAmount)),
+    h('td', { class: 'numeric', 'data-label': 'Token' }, formatTokenCell(payment)),
     h('td', { 'data-label': 'Transaction' }, transactionCell(ctx, payment)),
   );
 }
@@ -97,7 +97,7 @@ function paymentsTable(ctx: PageContext, items: PortalPayment[], caption: string
           h('th', { scope: 'col' }, 'Date'),
           h('th', { scope: 'col' }, 'Status'),
           h('th', { scope: 'col', class: 'numeric' }, 'Amount'),
-          h('th', { scope: 'col', class: 'numeric' }, 'USDC'),
+          h('th', { scope: 'col', class: 'numeric' }, 'Token'),
           h('th', { scope: 'col' }, 'Transaction'),
         ),
       ),

@@ -1,7 +1,8 @@
 import {
   type Child,
   formatFiat,
-  formatUsdc,
+  formatToken,
+  formatTokenCell,
   h,
   type PaymentWallet,
   paymentWalletsOf,
@@ -71,7 +72,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
   const qrFor = qrCodeCache(() => renderQr());
 
   function amountLabel(r: PortalRefundDetail): string {
-    return `${formatUsdc(r.tokenAmount)} (${formatFiat(r.amount, r.currency)})`;
+    return `${formatToken(r.tokenAmount, r.token ?? 'USDC')} (${formatFiat(r.amount, r.currency)})`;
   }
 
   function transactionLink(signature: string, explorerUrl?: string | null): HTMLAnchorElement {
@@ -127,7 +128,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
           h(
             'p',
             {},
-            `${formatUsdc(r.tokenAmount)} reached the buyer's wallet. Shopify has been told the refund succeeded.`,
+            `${formatToken(r.tokenAmount, r.token ?? 'USDC')} reached the buyer's wallet. Shopify has been told the refund succeeded.`,
           ),
           r.signature ? h('p', {}, transactionLink(r.signature, r.explorerUrl)) : null,
         ),
@@ -179,7 +180,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
         const text = {
           connecting: `Connecting to ${activity.walletName}…`,
           preparing: 'Preparing the refund transaction…',
-          approving: `Approve sending ${formatUsdc(r.tokenAmount)} in ${activity.walletName}…`,
+          approving: `Approve sending ${formatToken(r.tokenAmount, r.token ?? 'USDC')} in ${activity.walletName}…`,
           sending: 'Sending the transaction…',
         }[activity.step];
         walletStatus.replaceChildren(spinnerRow(text));
@@ -246,7 +247,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
             onclick: () => void pay(w),
           },
           h('img', { src: w.wallet.icon, alt: '' }),
-          `Pay ${formatUsdc(r.tokenAmount)} with ${w.wallet.name}`,
+          `Pay ${formatToken(r.tokenAmount, r.token ?? 'USDC')} with ${w.wallet.name}`,
         ),
       ),
     );
@@ -262,7 +263,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
       qrUrl
         ? h('img', {
             src: qrUrl,
-            alt: `QR code to pay this refund of ${formatUsdc(refund.tokenAmount)} with a Solana Pay wallet`,
+            alt: `QR code to pay this refund of ${formatToken(refund.tokenAmount, refund.token ?? 'USDC')} with a Solana Pay wallet`,
             id: 'refund-qr',
           })
         : h('div', { class: 'placeholder' }, 'Preparing QR code…'),
@@ -317,7 +318,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
         h(
           'div',
           { class: 'amount-hero' },
-          h('span', { class: 'token', id: 'refund-amount' }, formatUsdc(r.tokenAmount)),
+          h('span', { class: 'token', id: 'refund-amount' }, formatTokenCell(r)),
           h(
             'span',
             { class: 'subdued' },
@@ -355,7 +356,7 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
             h(
               'p',
               {},
-              `Your wallet asks you to approve sending ${formatUsdc(r.tokenAmount)} to the buyer’s wallet above. Nothing is sent before you approve.`,
+              `Your wallet asks you to approve sending ${formatToken(r.tokenAmount, r.token ?? 'USDC')} to the buyer’s wallet above. Nothing is sent before you approve.`,
             ),
             walletList,
             walletStatus,

@@ -1,4 +1,4 @@
-import { formatFiat, formatUsdc, h } from '@solpay/web';
+import { formatFiat, formatTokenCell, h } from '@solpay/web';
 import type { PortalRefund } from '../api/portal-refund';
 import { formatDateTime } from '../format/format-date-time';
 import { hrefOf } from '../routing/portal-route';
@@ -35,7 +35,7 @@ function refundRow(refund: PortalRefund, open: boolean): HTMLTableRowElement {
       { class: 'numeric', 'data-label': 'Amount' },
       formatFiat(refund.amount, refund.currency),
     ),
-    h('td', { class: 'numeric', 'data-label': 'USDC' }, formatUsdc(refund.tokenAmount)),
+    h('td', { class: 'numeric', 'data-label': 'Token' }, formatTokenCell(refund)),
     h(
       'td',
       { class: 'numeric', 'data-label': 'Action' },
@@ -131,7 +131,7 @@ export function refundsPage(ctx: PageContext, tab: 'open' | 'closed'): Page {
               h('th', { scope: 'col' }, 'Requested'),
               h('th', { scope: 'col' }, 'Status'),
               h('th', { scope: 'col', class: 'numeric' }, 'Amount'),
-              h('th', { scope: 'col', class: 'numeric' }, 'USDC'),
+              h('th', { scope: 'col', class: 'numeric' }, 'Token'),
               h(
                 'th',
                 { scope: 'col', class: 'numeric' },

@@ -42,6 +42,7 @@ function stepNumber(n: number, done: boolean): HTMLSpanElement {
 export function settingsPage(ctx: PageContext, signOut: () => void): Page {
   let returnUrl: string | undefined;
   let walletNotice: Child = null;
+  let tokenNotice: Child = null;
   const element = h('div', { class: 'page narrow' });
 
   function render(): void {
@@ -128,12 +129,75 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
           h(
             'p',
             { class: 'help', id: 'payout-wallet-help' },
-            'Payments arrive as USDC in this wallet. Use a wallet you control (not an exchange deposit address): refunds are paid from it too.',
+            'Payments arrive in this wallet in your settlement token. Use a wallet you control (not an exchange deposit address): refunds are paid from it too.',
           ),
           error,
         ),
         h('div', { class: 'button-row', style: 'margin-top:12px' }, save),
         notice,
+      ),
+    );
+
+    // Settlement token.
+    const tokens = ctx.session().settlementTokens ?? [];
+    const current = merchant.settlementToken ?? 'USDC';
+    const select = h(
+      'select',
+      { id: 'settlement-token', name: 'settlementToken', 'aria-describedby': 'token-help' },
+      ...tokens.map((token) =>
+        h(
+          'option',
+          { value: token.symbol, ...(token.symbol === current ? { selected: true } : {}) },
+          `${token.symbol} (${token.currency})`,
+        ),
+      ),
+    );
+    const saveToken = h('button', { type: 'submit', class: 'button' }, 'Save token');
+    const tokenNoticeBox = h('div', { class: 'notice', 'aria-live': 'polite' }, tokenNotice);
+    const tokenForm = h(
+      'form',
+      {
+        onsubmit: (event: Event) => {
+          event.preventDefault();
+          saveToken.disabled = true;
+          saveToken.textContent = 'Saving…';
+          void ctx.api.saveToken(select.value).then(async (result) => {
+            if (!result.ok) {
+              if (result.reason === 'signed-out') return ctx.signedOut();
+              saveToken.disabled = false;
+              saveToken.textContent = 'Save token';
+              tokenNoticeBox.replaceChildren(
+                banner('critical', 'The token was not saved', h('p', {}, result.message)),
+              );
+              return;
+            }
+            tokenNotice = result.data.warning
+              ? banner(
+                  'warning',
+                  `Settling in ${result.data.settlementToken}, but check your wallet`,
+                  h('p', { id: 'token-warning' }, result.data.warning),
+                )
+              : banner('success', `New payments settle in ${result.data.settlementToken}`);
+            await ctx.reloadSession();
+            render();
+            element.querySelector<HTMLElement>('#settlement-token')?.focus();
+          });
+        },
+      },
+      cardSection(
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'settlement-token' }, 'Settlement token'),
+          select,
+          h(
+            'p',
+            { class: 'help', id: 'token-help' },
+            'The stablecoin your buyers pay in. Prices in other currencies are converted at an on-chain rate locked for each payment. A change applies to new payments only.',
+          ),
+        ),
+        h('div', { class: 'button-row', style: 'margin-top:12px' }, saveToken),
+        tokenNoticeBox,
       ),
     );
 
@@ -252,7 +316,10 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
           h('dt', {}, 'Network'),
           h('dd', {}, merchant.cluster ?? ctx.config.cluster ?? 'mainnet-beta'),
           merchant.mint
-            ? [h('dt', {}, 'USDC mint'), h('dd', { class: 'mono' }, merchant.mint)]
+            ? [
+                h('dt', {}, `${merchant.settlementToken ?? 'USDC'} mint`),
+                h('dd', { class: 'mono' }, merchant.mint),
+              ]
             : null,
         ),
         h(
@@ -312,9 +379,17 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
         annotated(
           'wallet-title',
           configured ? 'Payout wallet' : [stepNumber(1, hasWallet), 'Payout wallet'],
-          'The Solana wallet where USDC from your sales arrives, and that pays refunds.',
+          'The Solana wallet where the stablecoin from your sales arrives, and that pays refunds.',
           card({ 'aria-labelledby': 'wallet-title' }, walletForm),
         ),
+        tokens.length > 1
+          ? annotated(
+              'token-title',
+              'Settlement token',
+              'Which stablecoin you are paid in.',
+              card({ 'aria-labelledby': 'token-title' }, tokenForm),
+            )
+          : null,
         configured
           ? annotated('status-title', 'Status', 'Solana Pay at your checkout.', statusCard)
           : annotated(
@@ -327,6 +402,7 @@ export function settingsPage(ctx: PageContext, signOut: () => void): Page {
       ),
     );
     walletNotice = null;
+    tokenNotice = null;
   }
 
   render();

@@ -60,6 +60,8 @@ async function landSelfTransfer(paymentId: string): Promise<string> {
     payer: record.recipientWallet!,
     recipientWallet: record.recipientWallet!,
     mint: record.mint,
+    tokenProgram: record.tokenProgram,
+    tokenSymbol: record.tokenSymbol,
     decimals: record.decimals,
     amount: record.tokenAmount,
     reference: record.referenceKey,

@@ -93,7 +93,16 @@ describe('input that must change nothing', () => {
           }),
           404,
         ],
-        ['payment: EUR', greenPost(JSON.stringify({ ...session, currency: 'EUR' })), 422],
+        [
+          'payment: XAF (no price feed)',
+          greenPost(JSON.stringify({ ...session, currency: 'XAF' })),
+          422,
+        ],
+        [
+          'payment: ZZZ (no currency)',
+          greenPost(JSON.stringify({ ...session, currency: 'ZZZ' })),
+          400,
+        ],
         [
           'payment: authorization',
           greenPost(JSON.stringify({ ...session, kind: 'authorization' })),

@@ -1,6 +1,10 @@
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createSqsHandler, InternalError } from '@solpay/lambda';
 import { retryMessageSchema, startRetryExecution } from '@solpay/queue';
-import { getAppServices } from '@solpay/services';
+import { createSfnClient, getAppServices } from '@solpay/services';
+
+/** One Step Functions client per instance, built on the first message. */
+let sfn: SFNClient | undefined;
 
 /**
  * Consumer of the Shopify retry queue (SQS): each message starts one execution of the retry
@@ -8,8 +12,9 @@ import { getAppServices } from '@solpay/services';
  * reported as batch item failures and redelivered by SQS (then dead-lettered).
  */
 export const handler = createSqsHandler('retry-consumer', retryMessageSchema, async (message) => {
-  const services = getAppServices();
-  const arn = services.config(['queue']).queue.retryStateMachineArn;
+  const { queue } = getAppServices().config(['queue']);
+  const arn = queue.retryStateMachineArn;
   if (!arn) throw new InternalError('RETRY_STATE_MACHINE_ARN is not configured');
-  await startRetryExecution(services.sfn, arn, message);
+  sfn ??= createSfnClient(queue);
+  await startRetryExecution(sfn, arn, message);
 });

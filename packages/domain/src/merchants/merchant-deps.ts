@@ -1,3 +1,4 @@
+import type { SettlementToken } from '../money/settlement-tokens';
 import type { Clock } from '../ports/clock';
 import type { DomainLogger } from '../ports/domain-logger';
 import type { MutationDispatchPort } from '../ports/mutation-dispatch-port';
@@ -13,8 +14,8 @@ export interface MerchantPolicy {
   oauthStateTtlMs: number;
   /** Portal session lifetime (12 h). */
   portalSessionTtlMs: number;
-  /** Settlement mint of this deployment (USDC of the cluster). */
-  settlementMint: string;
+  /** The settlement tokens this deployment offers (mint per token on this cluster). */
+  tokens: readonly SettlementToken[];
   /** Addresses never accepted as payout wallets (mints, Circle pre-mint addresses, programs). */
   forbiddenPayoutWallets: readonly string[];
 }

@@ -5,6 +5,8 @@ export interface MerchantProfile {
   displayName: string | null;
   payoutWallet: string | null;
   settlementMint: string | null;
+  /** Symbol of the token new sessions settle in. */
+  settlementToken: string;
   installed: boolean;
   configured: boolean;
   termsAcceptedAt: Date | null;
@@ -62,6 +64,12 @@ export interface MerchantStorePort {
   setPayoutWallet(input: {
     merchantId: string;
     payoutWallet: string;
+    settlementMint: string;
+  }): Promise<void>;
+  /** Sets the token (and its mint on this cluster) that new sessions settle in. */
+  setSettlementToken(input: {
+    merchantId: string;
+    settlementToken: string;
     settlementMint: string;
   }): Promise<void>;
   /**

@@ -11,6 +11,10 @@ export interface PortalPayment {
   currency: string;
   tokenAmount: bigint;
   tokenDecimals: number;
+  /** Settlement token symbol (`USDC`, `EURC`…). */
+  tokenSymbol: string;
+  /** The locked rate (token per unit of `currency`); null when settled 1:1. */
+  quoteRate: string | null;
   /** The record's status, except that a payment rejected because it expired unpaid is `EXPIRED`. */
   status: PortalPaymentStatus;
   signature: string | null;
@@ -75,6 +79,10 @@ export interface PortalRefund {
   tokenAmount: bigint;
   tokenDecimals: number;
   tokenMint: string | null;
+  /** Token symbol (null for a refund rejected before any payment matched). */
+  tokenSymbol: string | null;
+  /** The payment's locked rate the refund is paid at; null when 1:1. */
+  quoteRate: string | null;
   status: RecordStatus;
   rejectReason: string | null;
   signature: string | null;

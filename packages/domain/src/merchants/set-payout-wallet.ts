@@ -1,4 +1,5 @@
 import { UnprocessableError, ValidationError, decodeBase58 } from '@solpay/lambda';
+import { DEFAULT_SETTLEMENT_TOKEN, type SettlementToken } from '../money/settlement-tokens';
 import type { MerchantDeps } from './merchant-deps';
 
 /** The saved wallet, and a warning the merchant should read (e.g. no USDC account yet). */
@@ -32,17 +33,40 @@ export async function setPayoutWallet(
   }
   if (deps.policy.forbiddenPayoutWallets.includes(wallet)) {
     throw new UnprocessableError(
-      'This address belongs to the USDC issuer or a program and cannot receive payouts: enter your own wallet address',
+      'This address belongs to a token issuer or a program and cannot receive payouts: enter your own wallet address',
     );
   }
-  const mint = deps.policy.settlementMint;
-  const inspection = await deps.wallets.inspect(wallet, mint);
+  const profile = await deps.merchants.findMerchant(merchantId);
+  const token = merchantToken(deps.policy.tokens, profile?.settlementToken);
+  const inspection = await deps.wallets.inspect(wallet, token.mint, token.tokenProgram);
   if (inspection.kind !== 'wallet') throw new UnprocessableError(NOT_A_WALLET[inspection.kind]);
-  await deps.merchants.setPayoutWallet({ merchantId, payoutWallet: wallet, settlementMint: mint });
-  if (inspection.hasTokenAccount) return { payoutWallet: wallet };
-  return {
+  await deps.merchants.setPayoutWallet({
+    merchantId,
     payoutWallet: wallet,
-    warning:
-      'This wallet has no USDC account yet. The first payment creates it, but check that the address is the one your wallet app shows.',
-  };
+    settlementMint: token.mint,
+  });
+  if (inspection.hasTokenAccount) return { payoutWallet: wallet };
+  return { payoutWallet: wallet, warning: noTokenAccountWarning(token.symbol) };
+}
+
+/** The warning for a payout wallet without an account for the settlement token yet. */
+export function noTokenAccountWarning(symbol: string): string {
+  return `This wallet has no ${symbol} account yet. The first payment creates it, but check that the address is the one your wallet app shows.`;
+}
+
+/**
+ * The offered token a merchant settles in (its choice, else the default, else the first offered).
+ *
+ * @throws {UnprocessableError} when this deployment offers no settlement token at all.
+ */
+export function merchantToken(
+  tokens: readonly SettlementToken[],
+  symbol: string | undefined,
+): SettlementToken {
+  const token =
+    tokens.find((row) => row.symbol === symbol) ??
+    tokens.find((row) => row.symbol === DEFAULT_SETTLEMENT_TOKEN) ??
+    tokens[0];
+  if (!token) throw new UnprocessableError('This deployment offers no settlement token');
+  return token;
 }

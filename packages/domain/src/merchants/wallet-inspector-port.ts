@@ -8,5 +8,6 @@ export interface WalletInspection {
 
 /** Reads payout-wallet facts from the chain. Implemented over web3.js in `@solpay/services`. */
 export interface WalletInspectorPort {
-  inspect(wallet: string, mint: string): Promise<WalletInspection>;
+  /** `tokenProgram` (default SPL Token) owns `mint`; the ATA is derived with it. */
+  inspect(wallet: string, mint: string, tokenProgram?: string): Promise<WalletInspection>;
 }

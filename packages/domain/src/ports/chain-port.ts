@@ -4,6 +4,8 @@ import type { GuardRef } from '../records/payable-record';
 export interface TransferExpectation {
   guard: GuardRef;
   mint: string;
+  /** Program owning the mint (SPL Token or Token-2022). */
+  tokenProgram: string;
   decimals: number;
   amount: bigint;
   recipientWallet: string;
@@ -87,7 +89,8 @@ export interface ChainPort {
   inspectGuard(
     guard: GuardRef,
     servedSignatures: string[],
-    payer?: { wallet: string; mint: string },
+    /** The paying wallet and the mint (owned by `tokenProgram`) whose account to read along. */
+    payer?: { wallet: string; mint: string; tokenProgram: string },
   ): Promise<GuardInspection>;
   /** Builds, pre-signs and simulates a transfer from `payer` to `recipientWallet`. */
   buildTransfer(input: {
@@ -95,6 +98,10 @@ export interface ChainPort {
     payer: string;
     recipientWallet: string;
     mint: string;
+    /** Program owning the mint (SPL Token or Token-2022). */
+    tokenProgram: string;
+    /** Token symbol, for messages (e.g. an insufficient balance). */
+    tokenSymbol: string;
     decimals: number;
     amount: bigint;
     reference: string;

@@ -6,6 +6,18 @@ export interface MerchantForSessions {
   configured: boolean;
   payoutWallet: string | null;
   displayName: string | null;
+  /** Symbol of the token new sessions settle in (`USDC` by default). */
+  settlementToken: string;
+}
+
+/** A locked conversion stored with a payment whose currency is not the token's. */
+export interface StoredQuote {
+  /** Token units per unit of the session currency (decimal string). */
+  rate: string;
+  feeds: Array<{ symbol: string; id: string }>;
+  publishedAt: Date;
+  /** Until when the quote holds: the session's expiry. */
+  expiresAt: Date;
 }
 
 /** Fields of a new payment record (the merchant and its payout wallet come from the shop). */
@@ -20,6 +32,10 @@ export interface NewPaymentRecord {
   tokenAmount: bigint;
   tokenMint: string;
   tokenDecimals: number;
+  tokenSymbol: string;
+  tokenProgram: string;
+  /** Null when the session currency is the token's (1:1). */
+  quote: StoredQuote | null;
   referenceKey: string;
   test: boolean;
   cancelUrl: string;
@@ -35,6 +51,14 @@ export interface NewPaymentRecord {
 /** Persistence for creating sessions idempotently. Implemented with Prisma in `@solpay/db`. */
 export interface SessionStorePort {
   findMerchantByShop(shopDomain: string): Promise<MerchantForSessions | null>;
+  /**
+   * In ONE query: the shop's merchant (null if unknown) and the id of its payment with Shopify
+   * id `shopifyId` if one exists (a repeated session answers from it without a new quote).
+   */
+  findSessionContext(
+    shopDomain: string,
+    shopifyId: string,
+  ): Promise<{ merchant: MerchantForSessions; existingPaymentId: string | null } | null>;
   /**
    * In ONE statement: finds the shop's merchant if it is installed and configured (with a payout
    * wallet), and inserts the payment for it unless `(merchant, shopifyId)` exists (`INSERT …

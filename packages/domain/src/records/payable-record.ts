@@ -25,6 +25,9 @@ export interface PayableRecord {
   /** Token mint (base58), its decimals, and the exact amount in base units. */
   mint: string;
   decimals: number;
+  /** Symbol of the token (`USDC`, `EURC`, `PYUSD`…) and the program owning its mint. */
+  tokenSymbol: string;
+  tokenProgram: string;
   tokenAmount: bigint;
   /** Owner wallet that receives the tokens; null for a refund whose payment has no payer yet. */
   recipientWallet: string | null;

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { NotFoundError } from '@solpay/lambda';
-import { toTokenBaseUnits } from '../money/to-token-base-units';
 import type { DomainLogger } from '../ports/domain-logger';
 import type { MutationDispatchPort } from '../ports/mutation-dispatch-port';
 import type { SessionStorePort } from '../ports/session-store-port';
@@ -17,15 +16,14 @@ export interface CreateRefundSessionDeps {
   sessions: Pick<SessionStorePort, 'findMerchantByShop'>;
   refunds: RefundSessionStorePort;
   dispatch: MutationDispatchPort;
-  /** USDC mint and decimals of this deployment. */
-  settlement: { mint: string; decimals: number };
   logger: DomainLogger;
 }
 
 /**
  * Handles Shopify's refund session request (specs §A.2): one refund record per (shop, `id`),
- * also under concurrency, linked to the merchant's payment by `payment_id`, with the amount in
- * token base units (exact decimal arithmetic) and the buyer's paying wallet as recipient.
+ * also under concurrency, linked to the merchant's payment by `payment_id`, paid in the token the
+ * payment settled in at its locked rate (rounded down; exact decimal arithmetic) to the buyer's
+ * paying wallet.
  * Every well-formed request of an installed shop is accepted (`201`): a refund that cannot be
  * paid — unknown or unpaid payment, other currency, more than what is left to refund — is stored
  * REJECTED and `refundSessionReject(PROCESSING_ERROR, <message>)` is queued in the same
@@ -42,8 +40,6 @@ export async function createRefundSession(
   if (!merchant || !merchant.installed) {
     throw new NotFoundError(`Shop ${shop} has not installed this app`);
   }
-  const { decimals, mint } = deps.settlement;
-  const tokenAmount = toTokenBaseUnits(request.amount, decimals);
   const stored = await deps.refunds.createRefundIfAbsent(
     {
       merchantId: merchant.id,
@@ -52,9 +48,6 @@ export async function createRefundSession(
       shopifyPaymentId: request.payment_id,
       amount: request.amount,
       currency: request.currency,
-      tokenAmount,
-      tokenMint: mint,
-      tokenDecimals: decimals,
       referenceKey: encodeBase58(randomBytes(32)),
       test: request.test,
       merchantLocale: request.merchant_locale ?? null,
@@ -65,10 +58,9 @@ export async function createRefundSession(
       decideRefund({
         payment,
         shopifyPaymentId: request.payment_id,
+        amount: request.amount,
         currency: request.currency,
         test: request.test,
-        tokenAmount,
-        decimals,
         committedRefunds,
       }),
   );

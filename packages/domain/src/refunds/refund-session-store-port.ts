@@ -8,9 +8,6 @@ export interface NewRefundRecord {
   shopifyPaymentId: string;
   amount: string;
   currency: string;
-  tokenAmount: bigint;
-  tokenMint: string;
-  tokenDecimals: number;
   referenceKey: string;
   test: boolean;
   merchantLocale: string | null;
@@ -32,14 +29,15 @@ export interface StoredRefund {
 export interface RefundSessionStorePort {
   /**
    * In ONE transaction: returns the stored row if `(merchantId, shopifyId)` exists; else locks the
-   * merchant's payment with Shopify id `shopifyPaymentId` (if any), sums its OPEN/REJECTING/PAID
-   * refunds, asks `decide`, inserts the refund (`INSERT … ON CONFLICT DO NOTHING`; OPEN with the
-   * recipient, or REJECTED with the message) and, for a rejection, queues `refundSessionReject`
+   * merchant's payment with Shopify id `shopifyPaymentId` (if any), sums the fiat amounts of its
+   * OPEN/REJECTING/PAID refunds, asks `decide`, inserts the refund in the payment's token with the
+   * decided token amount (`INSERT … ON CONFLICT DO NOTHING`; OPEN with the recipient, or REJECTED
+   * with the message) and, for a rejection, queues `refundSessionReject`
    * — so concurrent duplicates make one row and concurrent different refunds of one payment can
    * never together exceed it.
    */
   createRefundIfAbsent(
     record: NewRefundRecord,
-    decide: (payment: RefundablePayment | null, committedRefunds: bigint) => RefundDecision,
+    decide: (payment: RefundablePayment | null, committedRefunds: string) => RefundDecision,
   ): Promise<StoredRefund>;
 }

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { NotFoundError, UnprocessableError } from '@solpay/lambda';
 import type { Clock } from '../ports/clock';
-import type { SessionStorePort } from '../ports/session-store-port';
-import { toTokenBaseUnits } from '../money/to-token-base-units';
+import type { PriceOraclePort } from '../ports/price-oracle-port';
+import type { SessionStorePort, StoredQuote } from '../ports/session-store-port';
+import { assertKnownCurrency, quoteRate, type PriceLimits } from '../money/quote-rate';
+import type { SettlementToken } from '../money/settlement-tokens';
+import { toTokenUnits } from '../money/to-token-units';
 import type {
   PaymentSessionRequest,
   ShopifySessionHeaders,
@@ -11,32 +14,35 @@ import { encodeBase58 } from '../records/encode-base58';
 
 /** Settlement settings of this deployment. */
 export interface SettlementSettings {
-  /** USDC mint of the cluster this deployment uses. */
-  mint: string;
-  decimals: number;
+  /** The settlement tokens offered on this cluster (see `settlementTokensFor`). */
+  tokens: readonly SettlementToken[];
   /** True on devnet/localnet: only `test: true` sessions are accepted; false on mainnet: only live ones. */
   testCluster: boolean;
-  /** Currencies settled 1:1 in the token (USDC ⇒ `USD`). */
-  currencies: readonly string[];
   /** Where buyers pay: `redirect_url` = `${checkoutOrigin}/pay/<paymentId>`. */
   checkoutOrigin: string;
-  /** How long an unpaid payment stays open. */
+  /** How long an unpaid payment stays open (and a quote holds). */
   paymentTtlMinutes: number;
+  /** Staleness and confidence limits of oracle prices. */
+  priceLimits: PriceLimits;
 }
 
 /** Dependencies of {@link createPaymentSession}. */
 export interface CreatePaymentSessionDeps {
   sessions: SessionStorePort;
   settlement: SettlementSettings;
+  /** On-chain oracle prices, read only when the session currency is not the token's. */
+  oracle: PriceOraclePort;
   clock: Clock;
 }
 
 /**
- * Handles Shopify's payment session request (specs §A.1): finds the installed, configured
- * merchant, refuses what we cannot settle exactly (currency, authorizations, live vs test
- * cluster, zero amounts) before writing anything, converts the amount to token base units with
- * exact decimal arithmetic, and creates exactly one payment record per (shop, `id`) — returning
- * the same `redirect_url` for every duplicate, also under concurrency.
+ * Handles Shopify's payment session request (specs §A.1): refuses what we cannot settle exactly
+ * (unknown currency code 400; authorizations, live vs test cluster, zero amounts 422) before
+ * writing anything; answers a repeated `id` from the stored record (same `redirect_url`, same
+ * locked quote); otherwise picks the merchant's settlement token, converts the amount 1:1 when
+ * the currency is the token's or at a rate quoted from on-chain Pyth prices (no usable price →
+ * 422 naming the feed and why, nothing stored), and creates exactly one payment record per
+ * (shop, `id`) with the quote in the same statement — also under concurrency.
  */
 export async function createPaymentSession(
   deps: CreatePaymentSessionDeps,
@@ -45,14 +51,10 @@ export async function createPaymentSession(
 ): Promise<{ redirectUrl: string; paymentId: string; created: boolean }> {
   const shop = headers['shopify-shop-domain'].toLowerCase();
   const { settlement } = deps;
-  if (!settlement.currencies.includes(request.currency)) {
-    throw new UnprocessableError(
-      `Unsupported currency ${request.currency}: this app settles ${settlement.currencies.join(', ')} in USDC`,
-    );
-  }
+  assertKnownCurrency(request.currency);
   if (request.kind !== 'sale') {
     throw new UnprocessableError(
-      'Authorizations are not supported: USDC payments are captured at once',
+      'Authorizations are not supported: stablecoin payments are captured at once',
     );
   }
   if (request.test !== settlement.testCluster) {
@@ -62,12 +64,43 @@ export async function createPaymentSession(
         : 'Live payments are not accepted by this test deployment',
     );
   }
-  const tokenAmount = toTokenBaseUnits(request.amount, settlement.decimals);
-  if (tokenAmount <= 0n) throw new UnprocessableError('amount must be greater than zero');
+  const redirectTo = (id: string) => `${settlement.checkoutOrigin}/pay/${id}`;
+  const context = await deps.sessions.findSessionContext(shop, request.id);
+  const merchant = context?.merchant ?? null;
+  if (!merchant || !merchant.installed) {
+    throw new NotFoundError(`Shop ${shop} has not installed this app`);
+  }
+  if (!merchant.configured || !merchant.payoutWallet) {
+    throw new UnprocessableError(`Shop ${shop} has not finished setting up Solana Pay`);
+  }
+  if (context?.existingPaymentId) {
+    const id = context.existingPaymentId;
+    return { redirectUrl: redirectTo(id), paymentId: id, created: false };
+  }
+  const token = settlement.tokens.find((row) => row.symbol === merchant.settlementToken);
+  if (!token) {
+    throw new UnprocessableError(
+      `Shop ${shop} settles in ${merchant.settlementToken}, which this deployment does not offer`,
+    );
+  }
 
   const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + settlement.paymentTtlMinutes * 60_000);
+  let quote: StoredQuote | null = null;
+  if (request.currency !== token.currency) {
+    const quoted = await quoteRate({
+      sessionCurrency: request.currency,
+      tokenCurrency: token.currency,
+      oracle: deps.oracle,
+      limits: settlement.priceLimits,
+      now,
+    });
+    quote = { ...quoted, expiresAt };
+  }
+  const tokenAmount = toTokenUnits(request.amount, quote?.rate ?? '1', token.decimals, 'up');
+  if (tokenAmount <= 0n) throw new UnprocessableError('amount must be greater than zero');
+
   const customer = request.customer ?? null;
-  // The happy path is one round trip; only a refused shop costs a second query, to say why.
   const stored = await deps.sessions.createPaymentForShop(shop, {
     shopifyId: request.id,
     gid: request.gid,
@@ -77,8 +110,11 @@ export async function createPaymentSession(
     amount: request.amount,
     currency: request.currency,
     tokenAmount,
-    tokenMint: settlement.mint,
-    tokenDecimals: settlement.decimals,
+    tokenMint: token.mint,
+    tokenDecimals: token.decimals,
+    tokenSymbol: token.symbol,
+    tokenProgram: token.tokenProgram,
+    quote,
     referenceKey: encodeBase58(randomBytes(32)),
     test: request.test,
     cancelUrl: request.payment_method.data.cancel_url,
@@ -94,11 +130,11 @@ export async function createPaymentSession(
           shipping_address: customer.shipping_address ?? null,
         }
       : null,
-    expiresAt: new Date(now.getTime() + settlement.paymentTtlMinutes * 60_000),
+    expiresAt,
   });
   if (!stored) await explainRefusedShop(deps.sessions, shop);
   const { id, created } = stored as { id: string; created: boolean };
-  return { redirectUrl: `${settlement.checkoutOrigin}/pay/${id}`, paymentId: id, created };
+  return { redirectUrl: redirectTo(id), paymentId: id, created };
 }
 
 /** Throws the 4xx that says why `shop` cannot take payments. */

@@ -98,6 +98,7 @@ export async function serveTransaction(
     inspection = await deps.chain.inspectGuard(guard, served, {
       wallet: account,
       mint: record.mint,
+      tokenProgram: record.tokenProgram,
     });
     if (inspection.state === 'fresh') break;
     if (inspection.state === 'consumed-by-us') {
@@ -155,6 +156,8 @@ export async function serveTransaction(
     payer: account,
     recipientWallet,
     mint: record.mint,
+    tokenProgram: record.tokenProgram,
+    tokenSymbol: record.tokenSymbol,
     decimals: record.decimals,
     amount: record.tokenAmount,
     reference: record.referenceKey,
@@ -183,7 +186,7 @@ export async function serveTransaction(
   const amount = formatTokenAmount(record.tokenAmount, record.decimals);
   const message =
     kind === 'payment'
-      ? `${record.label}: pay ${amount} USDC (${record.amount} ${record.currency})`
-      : `${record.label}: refund ${amount} USDC to the buyer`;
+      ? `${record.label}: pay ${amount} ${record.tokenSymbol} (${record.amount} ${record.currency})`
+      : `${record.label}: refund ${amount} ${record.tokenSymbol} to the buyer`;
   return { transaction: built.base64, message };
 }

@@ -47,6 +47,7 @@ export async function settleSignature(deps: EngineDeps, signature: string): Prom
   const validation = await deps.chain.validateTransfer(signature, {
     guard: guardRefOf(record, served.guardGeneration),
     mint: record.mint,
+    tokenProgram: record.tokenProgram,
     decimals: record.decimals,
     amount: record.tokenAmount,
     recipientWallet: record.recipientWallet,

@@ -1,4 +1,4 @@
-import type * as SentryModule from '@sentry/aws-serverless';
+import type * as SentryModule from './sentry-sdk';
 
 let loaded: typeof SentryModule | undefined;
 
@@ -13,6 +13,6 @@ export function sentryModule(): typeof SentryModule | undefined {
  * the error classes) never load it.
  */
 export async function loadSentry(): Promise<typeof SentryModule> {
-  loaded ??= await import('@sentry/aws-serverless');
+  loaded ??= await import('./sentry-sdk');
   return loaded;
 }

@@ -110,6 +110,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
         new PublicKey(payer.mint),
         new PublicKey(payer.wallet),
         true,
+        new PublicKey(payer.tokenProgram),
       );
       const warm = [recentBlockhash(), rentExempt()];
       for (const promise of warm) promise.catch(() => undefined);
@@ -118,7 +119,10 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
         servedSignatures,
         alsoRead: [payerAta],
       });
-      const payerFunds = readPayerFunds(payerAta, inspection.accounts?.[0] ?? null, payer);
+      const payerFunds = readPayerFunds(payerAta, inspection.accounts?.[0] ?? null, {
+        wallet: payer.wallet,
+        mint: payer.mint,
+      });
       const extra = payerFunds ? { payerFunds } : {};
       if (inspection.state === 'consumed-by-us') {
         return { state: 'consumed-by-us', signature: inspection.signature, ...extra };
@@ -130,6 +134,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
       const guard = guardKeypair(input.guard);
       const payer = new PublicKey(input.payer);
       const mint = new PublicKey(input.mint);
+      const tokenProgram = new PublicKey(input.tokenProgram);
       const built = await buildTransferTransaction({
         connection,
         gas,
@@ -137,6 +142,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
         payer,
         recipientOwner: new PublicKey(input.recipientWallet),
         mint,
+        tokenProgram,
         decimals: input.decimals,
         amount: input.amount,
         reference: new PublicKey(input.reference),
@@ -154,13 +160,18 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
           return {
             ok: false,
             reason: 'insufficient-funds',
-            message: `The wallet holds ${formatTokenAmount(held, input.decimals)} USDC; ${formatTokenAmount(input.amount, input.decimals)} USDC is needed`,
+            message:
+              known.amount === null
+                ? `The wallet has no ${input.tokenSymbol} account; ${formatTokenAmount(input.amount, input.decimals)} ${input.tokenSymbol} is needed`
+                : `The wallet holds ${formatTokenAmount(held, input.decimals)} ${input.tokenSymbol}; ${formatTokenAmount(input.amount, input.decimals)} ${input.tokenSymbol} is needed`,
           };
         }
       } else {
         const preflight = await preflightTransfer(connection, {
           payer,
           mint,
+          tokenProgram,
+          symbol: input.tokenSymbol,
           decimals: input.decimals,
           amount: input.amount,
           transaction: built.transaction,
@@ -184,6 +195,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
           gasPubkeys,
           guard: guardKeypair(expectation.guard).publicKey,
           mint: new PublicKey(expectation.mint),
+          tokenProgram: new PublicKey(expectation.tokenProgram),
           decimals: expectation.decimals,
           amount: expectation.amount,
           recipientOwner: new PublicKey(expectation.recipientWallet),

@@ -4,8 +4,21 @@ export interface CheckoutPaymentView {
   /** Fiat amount as Shopify sent it (decimal string). */
   amount: string;
   currency: string;
-  /** USDC amount in user units (decimal string, e.g. `"49.90"`). */
+  /** Token amount the buyer pays, in user units (decimal string, e.g. `"49.90"`). */
   tokenAmount: string;
+  /** The settlement token of this payment. */
+  token: { symbol: string; mint: string; decimals: number };
+  /** The locked conversion, when the session currency is not the token's. */
+  quote?: {
+    /** Token units per one unit of `currency` (decimal string). */
+    rate: string;
+    /** Oracle feed(s) used, e.g. `FX.USD/CAD` (a cross rate names both: `FX.USD/CAD × FX.EUR/USD`). */
+    feed: string;
+    /** Publish time of the oldest price used (ISO 8601). */
+    publishedAt: string;
+    /** Until when the quote holds: the session's expiry (ISO 8601). */
+    expiresAt: string;
+  };
   merchantName: string;
   /** `solana:` transaction-request URL of `${PURPLE_ORIGIN}/tx/payment/<id>`. */
   solanaPayUrl: string;

@@ -1,5 +1,10 @@
 import type { PrismaClient } from '@solpay/db';
-import { checkServedTransactions, formatTokenAmount, type EngineDeps } from '@solpay/domain';
+import {
+  checkServedTransactions,
+  currencyDigits,
+  formatTokenAmount,
+  type EngineDeps,
+} from '@solpay/domain';
 import { GoneError } from '@solpay/lambda';
 import { encodeTransactionRequestUrl } from '@solpay/solana';
 import { isRecordId } from '../stores/record-tables';
@@ -21,6 +26,17 @@ const read = (prisma: PrismaClient, id: string) =>
       _count: { select: { served: true } },
     },
   });
+
+/** `FX.USD/CAD`, or `FX.USD/CAD × FX.EUR/USD` for a cross rate. */
+function feedNames(feeds: unknown): string {
+  if (!Array.isArray(feeds)) return '';
+  return feeds
+    .map((feed: unknown) =>
+      typeof feed === 'object' && feed !== null && 'symbol' in feed ? String(feed.symbol) : '',
+    )
+    .filter((name) => name.length > 0)
+    .join(' × ');
+}
 
 /**
  * The checkout page's view of a payment, or null when there is none (also for ids that are not
@@ -55,10 +71,21 @@ export async function loadCheckoutPayment(
   }
   return {
     status: row.status,
-    // Two places for cent currencies ("49.90"), more only when the amount has them.
-    amount: row.amount.toFixed(Math.max(2, row.amount.decimalPlaces())),
+    // The currency's own places ("49.90", "1500" yen), more only when the amount has them.
+    amount: row.amount.toFixed(Math.max(currencyDigits(row.currency), row.amount.decimalPlaces())),
     currency: row.currency,
     tokenAmount: formatTokenAmount(row.tokenAmount, row.tokenDecimals),
+    token: { symbol: row.tokenSymbol, mint: row.tokenMint, decimals: row.tokenDecimals },
+    ...(row.quoteRate !== null && row.quotePublishedAt && row.quoteExpiresAt
+      ? {
+          quote: {
+            rate: row.quoteRate.toFixed(),
+            feed: feedNames(row.quoteFeeds),
+            publishedAt: row.quotePublishedAt.toISOString(),
+            expiresAt: row.quoteExpiresAt.toISOString(),
+          },
+        }
+      : {}),
     merchantName: row.merchant.displayName ?? row.merchant.shopDomain,
     solanaPayUrl: encodeTransactionRequestUrl(`${deps.purpleOrigin}/tx/payment/${row.id}`, {
       allowInsecureLoopback: true,

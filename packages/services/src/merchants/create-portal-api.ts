@@ -2,8 +2,10 @@ import {
   authenticatePortalRequest,
   configurePaymentsApp,
   rejectMerchantRefund,
+  merchantToken,
   type PaymentFilters,
   setPayoutWallet,
+  setSettlementToken,
   type PortalPrincipal,
 } from '@solpay/domain';
 import {
@@ -25,6 +27,7 @@ import {
   payoutWalletBodySchema,
   refundsQuerySchema,
   rejectRefundBodySchema,
+  settlementTokenBodySchema,
 } from './portal-schemas';
 import { readSignedCookieValue } from './read-signed-cookie-value';
 import { serializeCookie } from './serialize-cookie';
@@ -92,15 +95,24 @@ export function createPortalApi(
         const configure = await deps.merchants.latestConfigureStatus(merchant.id);
         const failed =
           configure && (configure.status === 'FAILED' || configure.status === 'EXHAUSTED');
+        const token = merchantToken(deps.policy.tokens, merchant.settlementToken);
         return jsonResponse(200, {
           merchant: {
             shop: merchant.shopDomain,
             displayName: merchant.displayName,
             payoutWallet: merchant.payoutWallet,
             configured: merchant.configured,
-            mint: merchant.settlementMint ?? deps.policy.settlementMint,
+            mint: token.mint,
+            settlementToken: token.symbol,
             cluster: settings.cluster,
           },
+          settlementTokens: deps.policy.tokens.map((row) => ({
+            symbol: row.symbol,
+            currency: row.currency,
+            mint: row.mint,
+            decimals: row.decimals,
+            tokenProgram: row.tokenProgram,
+          })),
           csrfToken: session.csrfToken,
           ...(failed
             ? { configureError: configure.error ?? 'Shopify refused the activation' }
@@ -218,6 +230,14 @@ export function createPortalApi(
       async handle(request, { merchant }) {
         const body = payoutWalletBodySchema.parse(request.body);
         return jsonResponse(200, await setPayoutWallet(deps, merchant.id, body.payoutWallet));
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/portal\/settings\/token$/,
+      async handle(request, { merchant }) {
+        const body = settlementTokenBodySchema.parse(request.body);
+        return jsonResponse(200, await setSettlementToken(deps, merchant.id, body.settlementToken));
       },
     },
     {

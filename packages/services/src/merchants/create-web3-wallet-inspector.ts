@@ -15,7 +15,7 @@ const MINT_SIZE = 82;
  */
 export function createWeb3WalletInspector(connection: Connection): WalletInspectorPort {
   return {
-    async inspect(wallet, mint) {
+    async inspect(wallet, mint, tokenProgram = TOKEN_PROGRAM_ID.toBase58()) {
       const owner = new PublicKey(wallet);
       const info = await connection.getAccountInfo(owner, 'confirmed');
       if (info?.executable) return { kind: 'program', hasTokenAccount: false };
@@ -29,7 +29,7 @@ export function createWeb3WalletInspector(connection: Connection): WalletInspect
         };
       }
       const [ata] = PublicKey.findProgramAddressSync(
-        [owner.toBuffer(), TOKEN_PROGRAM_ID.toBuffer(), new PublicKey(mint).toBuffer()],
+        [owner.toBuffer(), new PublicKey(tokenProgram).toBuffer(), new PublicKey(mint).toBuffer()],
         ASSOCIATED_TOKEN_PROGRAM_ID,
       );
       const ataInfo = await connection.getAccountInfo(ata, 'confirmed');

@@ -1,6 +1,7 @@
 import { Keypair } from '@solana/web3.js';
 import {
   DEFAULT_MERCHANT_TTLS,
+  settlementTokensFor,
   systemClock,
   type CreateRefundSessionDeps,
   type EngineDeps,
@@ -17,9 +18,6 @@ import { FORBIDDEN_PAYOUT_WALLETS } from './forbidden-payout-wallets';
 import { createPrismaMerchantStore } from './prisma-merchant-store';
 import { createPrismaPortalRecords } from './prisma-portal-records';
 import { createPrismaRefundSessionStore } from './prisma-refund-session-store';
-
-/** USDC has 6 decimals on every cluster (the local mint mirrors it). */
-const USDC_DECIMALS = 6;
 
 /** Settings the merchant HTTP routes need besides the use cases. */
 export interface MerchantHttpSettings {
@@ -64,6 +62,7 @@ export function createMerchantServices(
   const engine = app.engine;
   const dispatch = createDispatchPort(app.dispatcher);
   const gasWallet = Keypair.fromSecretKey(solana.gasKeypair).publicKey.toBase58();
+  const tokens = settlementTokensFor(solana.cluster, solana.mintOverrides);
   const merchant: MerchantDeps = {
     merchants: createPrismaMerchantStore(prisma),
     portalRecords: createPrismaPortalRecords(prisma),
@@ -83,8 +82,12 @@ export function createMerchantServices(
     logger: app.logger.child({ component: 'merchants' }),
     policy: {
       ...DEFAULT_MERCHANT_TTLS,
-      settlementMint: solana.usdcMint,
-      forbiddenPayoutWallets: [...FORBIDDEN_PAYOUT_WALLETS, solana.usdcMint, gasWallet],
+      tokens,
+      forbiddenPayoutWallets: [
+        ...FORBIDDEN_PAYOUT_WALLETS,
+        ...tokens.map((token) => token.mint),
+        gasWallet,
+      ],
     },
   };
   return {
@@ -94,7 +97,6 @@ export function createMerchantServices(
       sessions: createPrismaSessionStore(prisma),
       refunds: createPrismaRefundSessionStore(prisma),
       dispatch,
-      settlement: { mint: solana.usdcMint, decimals: USDC_DECIMALS },
       logger: app.logger.child({ component: 'refunds' }),
     },
     settings: {

@@ -9,6 +9,8 @@ const payment: PortalPaymentView = {
   currency: 'USD',
   tokenAmount: '20.00',
   tokenBaseUnits: '20000000',
+  token: 'USDC',
+  rate: null,
   status: 'PAID',
   signature: 'sig',
   explorerUrl: null,

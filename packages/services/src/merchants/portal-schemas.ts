@@ -58,5 +58,8 @@ export const rejectRefundBodySchema = z.object({ reason: z.string().max(5000) })
 /** Body of `PUT /portal/settings/wallet`. */
 export const payoutWalletBodySchema = z.object({ payoutWallet: z.string().max(200) });
 
+/** Body of `PUT /portal/settings/token`. */
+export const settlementTokenBodySchema = z.object({ settlementToken: z.string().min(1).max(20) });
+
 /** Body of `POST /portal/settings/configure`. */
 export const configureBodySchema = z.object({ acceptTerms: z.boolean() });

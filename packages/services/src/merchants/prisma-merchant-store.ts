@@ -15,6 +15,7 @@ function toProfile(row: {
   displayName: string | null;
   payoutWallet: string | null;
   settlementMint: string | null;
+  settlementToken: string;
   installState: string;
   configured: boolean;
   termsAcceptedAt: Date | null;
@@ -25,6 +26,7 @@ function toProfile(row: {
     displayName: row.displayName,
     payoutWallet: row.payoutWallet,
     settlementMint: row.settlementMint,
+    settlementToken: row.settlementToken,
     installed: row.installState === 'INSTALLED',
     configured: row.configured,
     termsAcceptedAt: row.termsAcceptedAt,
@@ -111,6 +113,13 @@ export function createPrismaMerchantStore(prisma: PrismaClient): MerchantStorePo
       await prisma.merchant.update({
         where: { id: merchantId },
         data: { payoutWallet, settlementMint },
+      });
+    },
+
+    async setSettlementToken({ merchantId, settlementToken, settlementMint }) {
+      await prisma.merchant.update({
+        where: { id: merchantId },
+        data: { settlementToken, settlementMint },
       });
     },
 

@@ -18,6 +18,8 @@ const refundSelect = {
   tokenAmount: true,
   tokenDecimals: true,
   tokenMint: true,
+  tokenSymbol: true,
+  payment: { select: { quoteRate: true } },
   status: true,
   rejectReason: true,
   signature: true,
@@ -44,12 +46,15 @@ function statusFilter(status: PortalPaymentStatus | null): Prisma.PaymentRecordW
 type RefundRow = Prisma.RefundRecordGetPayload<{ select: typeof refundSelect }>;
 
 function toRefund(row: RefundRow): PortalRefund {
-  const { shopifyPaymentId, ...rest } = row;
+  const { shopifyPaymentId, payment, ...rest } = row;
   return {
     ...rest,
     paymentShopifyId: shopifyPaymentId,
     amount: row.amount.toFixed(),
     tokenDecimals: row.tokenDecimals ?? 6,
+    // Refunds stored before the token table were all USDC.
+    tokenSymbol: row.tokenSymbol ?? (row.tokenMint ? 'USDC' : null),
+    quoteRate: payment?.quoteRate?.toFixed() ?? null,
   };
 }
 
@@ -60,6 +65,8 @@ const paymentSelect = {
   currency: true,
   tokenAmount: true,
   tokenDecimals: true,
+  tokenSymbol: true,
+  quoteRate: true,
   status: true,
   signature: true,
   buyerWallet: true,
@@ -80,6 +87,7 @@ function toPayment(row: PaymentRow): PortalPayment {
     ...rest,
     status: row.status === 'REJECTED' && rejectCode === EXPIRED ? 'EXPIRED' : row.status,
     amount: row.amount.toFixed(),
+    quoteRate: row.quoteRate?.toFixed() ?? null,
     refundedAmount: refunded.toFixed(),
   };
 }

@@ -27,25 +27,29 @@ export function createPrismaRefundSessionStore(prisma: PrismaClient): RefundSess
           WHERE merchant_id = ${record.merchantId}::uuid AND shopify_id = ${record.shopifyPaymentId}
           FOR UPDATE`;
         const paymentId = locked[0]?.id;
-        let payment: (RefundablePayment & { tokenDecimals: number }) | null = null;
-        let committed = 0n;
+        let payment: RefundablePayment | null = null;
+        let committed = '0';
         if (paymentId) {
           const row = await tx.paymentRecord.findUniqueOrThrow({ where: { id: paymentId } });
           payment = {
             id: row.id,
             status: row.status,
+            amount: row.amount.toFixed(),
             currency: row.currency,
             tokenAmount: row.tokenAmount,
             tokenMint: row.tokenMint,
             tokenDecimals: row.tokenDecimals,
+            tokenSymbol: row.tokenSymbol,
+            tokenProgram: row.tokenProgram,
+            quoteRate: row.quoteRate === null ? null : row.quoteRate.toFixed(),
             buyerWallet: row.buyerWallet,
             test: row.test,
           };
           const sum = await tx.refundRecord.aggregate({
             where: { paymentId, status: { in: ['OPEN', 'REJECTING', 'PAID'] } },
-            _sum: { tokenAmount: true },
+            _sum: { amount: true },
           });
-          committed = sum._sum.tokenAmount ?? 0n;
+          committed = sum._sum.amount?.toFixed() ?? '0';
         }
 
         const decision = decide(payment, committed);
@@ -55,8 +59,11 @@ export function createPrismaRefundSessionStore(prisma: PrismaClient): RefundSess
               ...record,
               amount: new Prisma.Decimal(record.amount),
               paymentId: payment?.id ?? null,
-              tokenMint: payment?.tokenMint ?? record.tokenMint,
-              tokenDecimals: payment?.tokenDecimals ?? record.tokenDecimals,
+              tokenAmount: decision.tokenAmount,
+              tokenMint: payment?.tokenMint ?? null,
+              tokenDecimals: payment?.tokenDecimals ?? null,
+              tokenSymbol: payment?.tokenSymbol ?? null,
+              tokenProgram: payment?.tokenProgram ?? null,
               recipientWallet: decision.accept ? decision.recipientWallet : null,
               status: decision.accept ? 'OPEN' : 'REJECTED',
               rejectCode: decision.accept ? null : 'PROCESSING_ERROR',

@@ -17,8 +17,12 @@ export interface PortalPaymentView {
   shopifyId: string;
   amount: string;
   currency: string;
-  /** USDC amount as a decimal string (e.g. `"19.99"`). */
+  /** Token amount as a decimal string (e.g. `"19.99"`). */
   tokenAmount: string;
+  /** Settlement token symbol (`USDC`, `EURC`…). */
+  token: string;
+  /** Locked rate (token per unit of `currency`) when converted; null when 1:1. */
+  rate: string | null;
   /** The same in base units (decimal string of an integer). */
   tokenBaseUnits: string;
   status: PortalPayment['status'];
@@ -124,6 +128,8 @@ export function toPortalPaymentView(
     amount: payment.amount,
     currency: payment.currency,
     tokenAmount: formatTokenAmount(payment.tokenAmount, payment.tokenDecimals),
+    token: payment.tokenSymbol,
+    rate: payment.quoteRate,
     tokenBaseUnits: payment.tokenAmount.toString(),
     status: payment.status,
     signature: payment.signature,

@@ -14,6 +14,10 @@ export interface PortalRefundView {
   tokenAmount: string;
   tokenBaseUnits: string;
   mint: string | null;
+  /** Token symbol the refund is paid in (null when no payment matched). */
+  token: string | null;
+  /** The payment's locked rate it is paid at; null when 1:1. */
+  rate: string | null;
   status: PortalRefund['status'];
   rejectReason: string | null;
   signature: string | null;
@@ -46,6 +50,8 @@ export function toPortalRefundView(
     tokenAmount: formatTokenAmount(refund.tokenAmount, refund.tokenDecimals),
     tokenBaseUnits: refund.tokenAmount.toString(),
     mint: refund.tokenMint,
+    token: refund.tokenSymbol,
+    rate: refund.quoteRate,
     status: refund.status,
     rejectReason: refund.rejectReason,
     signature: refund.signature,

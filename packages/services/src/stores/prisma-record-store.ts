@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@solpay/db';
+import { SPL_TOKEN_PROGRAM } from '@solpay/domain';
 import type {
   PayableRecord,
   RecordKind,
@@ -137,6 +138,9 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
         currency: row.currency,
         mint: row.tokenMint,
         decimals: row.tokenDecimals,
+        // Rows from before the token table settled in USDC (SPL Token).
+        tokenSymbol: row.tokenSymbol ?? 'USDC',
+        tokenProgram: row.tokenProgram ?? SPL_TOKEN_PROGRAM,
         tokenAmount: row.tokenAmount,
         recipientWallet: row.recipientWallet,
         referenceKey: row.referenceKey,

@@ -4,9 +4,9 @@ import type { SessionStorePort } from '@solpay/domain';
 
 /**
  * {@link SessionStorePort} over PostgreSQL with Prisma. Payment creation is ONE statement
- * (`INSERT … SELECT FROM merchants … ON CONFLICT (merchant_id, shopify_id) … RETURNING`), so any
- * number of concurrent duplicates produce one row, all read the same id, and the happy path
- * costs a single round trip.
+ * (`INSERT … SELECT FROM merchants … ON CONFLICT (merchant_id, shopify_id) … RETURNING`), with the
+ * locked quote in the same row, so any number of concurrent duplicates produce one row and all
+ * read the same id (and quote).
  */
 export function createPrismaSessionStore(prisma: PrismaClient): SessionStorePort {
   return {
@@ -20,23 +20,64 @@ export function createPrismaSessionStore(prisma: PrismaClient): SessionStorePort
         configured: merchant.configured,
         payoutWallet: merchant.payoutWallet,
         displayName: merchant.displayName,
+        settlementToken: merchant.settlementToken,
+      };
+    },
+
+    async findSessionContext(shopDomain, shopifyId) {
+      const rows = await prisma.$queryRaw<
+        Array<{
+          id: string;
+          shop_domain: string;
+          install_state: string;
+          configured: boolean;
+          payout_wallet: string | null;
+          display_name: string | null;
+          settlement_token: string;
+          payment_id: string | null;
+        }>
+      >`
+        SELECT m.id::text AS id, m.shop_domain, m.install_state::text AS install_state,
+          m.configured, m.payout_wallet, m.display_name, m.settlement_token,
+          p.id::text AS payment_id
+        FROM merchants m
+        LEFT JOIN payment_records p ON p.merchant_id = m.id AND p.shopify_id = ${shopifyId}
+        WHERE m.shop_domain = ${shopDomain}`;
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        merchant: {
+          id: row.id,
+          shopDomain: row.shop_domain,
+          installed: row.install_state === 'INSTALLED',
+          configured: row.configured,
+          payoutWallet: row.payout_wallet,
+          displayName: row.display_name,
+          settlementToken: row.settlement_token,
+        },
+        existingPaymentId: row.payment_id,
       };
     },
 
     async createPaymentForShop(shopDomain, record) {
       const customerData =
         record.customerData === null ? null : JSON.stringify(record.customerData);
+      const { quote } = record;
+      const quoteFeeds = quote ? JSON.stringify(quote.feeds) : null;
       // `DO UPDATE SET shopify_id = EXCLUDED.shopify_id` changes nothing but makes RETURNING
       // yield the existing row for a duplicate; `xmax = 0` tells a fresh insert from it.
       const rows = await prisma.$queryRaw<Array<{ id: string; created: boolean }>>`
         INSERT INTO payment_records (
           id, merchant_id, shopify_id, gid, "group", session_id, kind, amount, currency,
-          token_amount, token_mint, token_decimals, recipient_wallet, reference_key, test,
+          token_amount, token_mint, token_decimals, token_symbol, token_program, quote_rate,
+          quote_feeds, quote_published_at, quote_expires_at, recipient_wallet, reference_key, test,
           cancel_url, merchant_locale, proposed_at, api_version, customer_email, customer_phone,
           customer_data, expires_at, updated_at)
         SELECT ${randomUUID()}::uuid, m.id, ${record.shopifyId}, ${record.gid}, ${record.group},
           ${record.sessionId}, ${record.kind}::"PaymentKind", ${record.amount}::numeric,
           ${record.currency}, ${record.tokenAmount}, ${record.tokenMint}, ${record.tokenDecimals},
+          ${record.tokenSymbol}, ${record.tokenProgram}, ${quote?.rate ?? null}::numeric,
+          ${quoteFeeds}::jsonb, ${quote?.publishedAt ?? null}, ${quote?.expiresAt ?? null},
           m.payout_wallet, ${record.referenceKey}, ${record.test}, ${record.cancelUrl},
           ${record.merchantLocale}, ${record.proposedAt}, ${record.apiVersion},
           ${record.customerEmail}, ${record.customerPhone}, ${customerData}::jsonb,

@@ -1,6 +1,6 @@
 import { Connection, Keypair, SystemProgram, Transaction } from '@solana/web3.js';
 import { type LocalChain, startLocalChain } from '@solpay/testkit';
-import { toTokenBaseUnits } from '@solpay/domain';
+import { toTokenUnits } from '@solpay/domain';
 import { signSendConfirm } from '../test-support/sign-send-confirm';
 import { tokenBalance } from '../test-support/token-balance';
 import {
@@ -16,7 +16,7 @@ import { sweepGuard } from './sweep-guard';
 const SECRET = 'guard-lifecycle-test-secret-0123456789abcdef';
 const SHOP = 'acme.myshopify.com';
 const LIFETIME = 150;
-const AMOUNT = toTokenBaseUnits('19.99', 6);
+const AMOUNT = toTokenUnits('19.99', '1', 6, 'up');
 
 let chain: LocalChain;
 let connection: Connection;

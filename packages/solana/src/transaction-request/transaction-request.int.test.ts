@@ -5,7 +5,7 @@ import { type LocalChain, startLocalChain } from '@solpay/testkit';
 import { encodeBase58 } from '@solpay/domain';
 import { deriveGuardKeypair } from '../guard/derive-guard-keypair';
 import { inspectGuard } from '../guard/inspect-guard';
-import { toTokenBaseUnits } from '@solpay/domain';
+import { toTokenUnits } from '@solpay/domain';
 import { signSendConfirm } from '../test-support/sign-send-confirm';
 import { tokenBalance } from '../test-support/token-balance';
 import {
@@ -34,7 +34,7 @@ function addRecord(id: string, amount = '49.90'): TestRecord {
       generation: 0,
     }),
     reference: Keypair.generate().publicKey,
-    amount: toTokenBaseUnits(amount, 6),
+    amount: toTokenUnits(amount, '1', 6, 'up'),
     recipientOwner: chain.merchant.publicKey,
     memo: `Acme Store order ${id}`,
     served: [],

@@ -2,6 +2,7 @@ import {
   createAssociatedTokenAccountIdempotentInstruction,
   createTransferCheckedInstruction,
   getAssociatedTokenAddressSync,
+  TOKEN_PROGRAM_ID,
 } from '@solana/spl-token';
 import {
   type BlockhashWithExpiryBlockHeight,
@@ -28,8 +29,10 @@ export interface BuildTransferTransactionInput {
   payer: PublicKey;
   /** The wallet that receives (merchant payout wallet, or the buyer for a refund); never an ATA. */
   recipientOwner: PublicKey;
-  /** The token mint (USDC). */
+  /** The token mint. */
   mint: PublicKey;
+  /** Program owning the mint: SPL Token (default) or Token-2022. Drives ATAs and the transfer. */
+  tokenProgram?: PublicKey;
   /** The mint's decimals (6 for USDC). */
   decimals: number;
   /** Exact amount in base units. */
@@ -76,6 +79,7 @@ export async function buildTransferTransaction({
   payer,
   recipientOwner,
   mint,
+  tokenProgram = TOKEN_PROGRAM_ID,
   decimals,
   amount,
   reference,
@@ -90,8 +94,8 @@ export async function buildTransferTransaction({
     rentLamports ?? connection.getMinimumBalanceForRentExemption(0),
   ]);
 
-  const payerAta = getAssociatedTokenAddressSync(mint, payer, true);
-  const recipientAta = getAssociatedTokenAddressSync(mint, recipientOwner, true);
+  const payerAta = getAssociatedTokenAddressSync(mint, payer, true, tokenProgram);
+  const recipientAta = getAssociatedTokenAddressSync(mint, recipientOwner, true, tokenProgram);
 
   const draft = new Transaction({
     feePayer: gas.publicKey,
@@ -108,6 +112,7 @@ export async function buildTransferTransaction({
         recipientAta,
         recipientOwner,
         mint,
+        tokenProgram,
       ),
     );
   }
@@ -127,6 +132,8 @@ export async function buildTransferTransaction({
     payer,
     amount,
     decimals,
+    [],
+    tokenProgram,
   );
   transfer.keys.push({ pubkey: reference, isSigner: false, isWritable: false });
   draft.add(transfer);

@@ -1,4 +1,4 @@
-import { getAssociatedTokenAddressSync } from '@solana/spl-token';
+import { getAssociatedTokenAddressSync, TOKEN_PROGRAM_ID } from '@solana/spl-token';
 import {
   type Commitment,
   type Connection,
@@ -12,8 +12,10 @@ import { formatTokenAmount } from '@solpay/domain';
 export interface PreflightTransferInput {
   /** The wallet that will sign the transfer (the request's `account`). */
   payer: PublicKey;
-  /** The token mint (USDC). */
+  /** The token mint. */
   mint: PublicKey;
+  /** Program owning the mint (default SPL Token). */
+  tokenProgram?: PublicKey;
   /** The mint's decimals, for the message. */
   decimals: number;
   /** The amount the transaction moves, in base units. */
@@ -43,6 +45,7 @@ export async function preflightTransfer(
   {
     payer,
     mint,
+    tokenProgram = TOKEN_PROGRAM_ID,
     decimals,
     amount,
     transaction,
@@ -50,12 +53,19 @@ export async function preflightTransfer(
     commitment = 'confirmed',
   }: PreflightTransferInput,
 ): Promise<PreflightTransferResult> {
-  const payerAta = getAssociatedTokenAddressSync(mint, payer, true);
+  const payerAta = getAssociatedTokenAddressSync(mint, payer, true, tokenProgram);
   const account = await connection.getAccountInfo(payerAta, commitment);
   let held = 0n;
   if (account) {
     const balance = await connection.getTokenAccountBalance(payerAta, commitment);
     held = BigInt(balance.value.amount);
+  }
+  if (!account) {
+    return {
+      ok: false,
+      reason: 'insufficient-funds',
+      message: `The wallet has no ${symbol} account; ${formatTokenAmount(amount, decimals)} ${symbol} is needed`,
+    };
   }
   if (held < amount) {
     return {

@@ -20,7 +20,7 @@ import { type LocalChain, startLocalChain } from '@solpay/testkit';
 import { encodeBase58 } from '@solpay/domain';
 import { createGuardInstruction } from '../guard/create-guard-instruction';
 import { deriveGuardKeypair } from '../guard/derive-guard-keypair';
-import { toTokenBaseUnits } from '@solpay/domain';
+import { toTokenUnits } from '@solpay/domain';
 import { signSendConfirm } from '../test-support/sign-send-confirm';
 import {
   buildTransferTransaction,
@@ -33,7 +33,7 @@ import {
 } from './validate-discovered-transaction';
 
 const SECRET = 'validation-test-secret-0123456789abcdefgh';
-const AMOUNT = toTokenBaseUnits('49.90', 6);
+const AMOUNT = toTokenUnits('49.90', '1', 6, 'up');
 
 let chain: LocalChain;
 let connection: Connection;

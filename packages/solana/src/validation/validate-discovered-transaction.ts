@@ -8,8 +8,10 @@ export interface TransferExpectation {
   gasPubkeys: readonly PublicKey[];
   /** The record's guard (the generation the transaction was served with). */
   guard: PublicKey;
-  /** The expected mint (USDC of the record's cluster). */
+  /** The expected mint (the record's settlement token). */
   mint: PublicKey;
+  /** The program owning the mint (SPL Token or Token-2022); default SPL Token. */
+  tokenProgram?: PublicKey;
   /** The expected decimals (6). */
   decimals: number;
   /** The exact amount in base units. */
@@ -36,8 +38,8 @@ const TRANSFER_CHECKED = 12;
  * the record described by `expectation` (DESIGN §3.4, specs E.5). Requires: found at
  * `commitment`; `meta.err === null`; a System `createAccount` creating exactly the record's guard
  * (proof that we built and signed it for this record); fee payer (account key 0) among our gas
- * keys; the last instruction an SPL Token
- * `TransferChecked` with the expected mint, decimals, exact amount, destination = ATA of
+ * keys; the last instruction a `TransferChecked`
+ * of the mint's token program (SPL Token or Token-2022) with the expected mint, decimals, exact amount, destination = ATA of
  * `recipientOwner`, and the reference among its extra keys; and the destination's token balance
  * delta equal to the amount. On success `payer` is the transfer authority (the wallet that paid).
  *
@@ -102,7 +104,8 @@ export async function validateDiscoveredTransaction(
 
   const last = instructions.at(-1);
   const program = key(last?.programIdIndex);
-  if (!last || !program?.equals(TOKEN_PROGRAM_ID)) {
+  const tokenProgram = expectation.tokenProgram ?? TOKEN_PROGRAM_ID;
+  if (!last || !program?.equals(tokenProgram)) {
     return {
       ok: false,
       reason: 'wrong-program',
@@ -138,6 +141,7 @@ export async function validateDiscoveredTransaction(
     expectation.mint,
     expectation.recipientOwner,
     true,
+    tokenProgram,
   );
   const destination = key(destinationIndex);
   if (!destination?.equals(expectedDestination)) {

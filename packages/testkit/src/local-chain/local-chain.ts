@@ -1,5 +1,15 @@
 import type { Keypair, PublicKey } from '@solana/web3.js';
+import type { LocalPriceFeeds } from './chain/price-feeds';
 import type { RpcFault } from './rpc/rpc-server';
+
+/** A settlement token's mint on the local chain. */
+export interface LocalToken {
+  symbol: string;
+  mint: PublicKey;
+  /** SPL Token or Token-2022. */
+  programId: PublicKey;
+  decimals: number;
+}
 
 export type { RpcFault } from './rpc/rpc-server';
 
@@ -26,6 +36,8 @@ export interface LocalChainOptions {
   keypairDir?: string;
   /** Initial funding. Defaults: 100 SOL each, buyer 1,000 USDC, merchant 0 USDC (ATA still created). */
   seed?: { buyerUsdc?: bigint; merchantUsdc?: bigint; lamports?: bigint };
+  /** US dollars per unit of each priced currency (defaults: `DEFAULT_LOCAL_USD_RATES`). */
+  usdRates?: Readonly<Record<string, string>>;
   /**
    * If set, the chain is restored from the snapshot file there (when it holds one) and writes it
    * after every landed transaction and at close: a restart continues the same chain.
@@ -43,6 +55,12 @@ export interface LocalChain {
   wsUrl: string;
   /** USDC-like mint, 6 decimals. */
   mint: PublicKey;
+  /** Mint of every settlement token of the table, by symbol (`USDC` is {@link mint}). */
+  mints: Record<string, PublicKey>;
+  /** Every local settlement token with its program (one Token-2022). */
+  tokens: LocalToken[];
+  /** The Pyth-layout price accounts, republished every slot; tests may change them. */
+  prices: LocalPriceFeeds;
   mintAuthority: Keypair;
   /** True when the chain continued from the `statePath` snapshot. */
   restored: boolean;
@@ -60,6 +78,8 @@ export interface LocalChain {
   createFundedWallet(opts?: { lamports?: bigint; usdc?: bigint }): Promise<Keypair>;
   /** Mints USDC base units to `owner`'s ATA, creating the ATA if missing. */
   mintTo(owner: PublicKey, baseUnits: bigint): Promise<void>;
+  /** Mints base units of the settlement token `symbol` to `owner`'s ATA (created if missing). */
+  mintToken(symbol: string, owner: PublicKey, baseUnits: bigint): Promise<void>;
   /** Sends lamports to `to` (a recorded faucet transfer). */
   airdrop(to: PublicKey, lamports: bigint): Promise<void>;
   /** Produces `n` blocks at once (e.g. to expire blockhashes in tests). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Keypair, LAMPORTS_PER_SOL, PublicKey } from '@solana/web3.js';
+import { SETTLEMENT_TOKENS } from '@solpay/domain';
 import { ChainCore } from './chain/chain-core';
 import {
   readChainSnapshot,
@@ -9,8 +10,9 @@ import {
   type SnapshotMint,
 } from './chain/chain-snapshot';
 import { Faucet } from './chain/faucet';
+import { LocalPriceFeeds } from './chain/price-feeds';
 import { loadOrCreateKeypair } from './keypair-files';
-import type { LocalChain, LocalChainOptions } from './local-chain';
+import type { LocalChain, LocalChainOptions, LocalToken } from './local-chain';
 import { createAccountMethods } from './rpc/methods/account-methods';
 import { createClusterMethods } from './rpc/methods/cluster-methods';
 import { createTokenMethods } from './rpc/methods/token-methods';
@@ -50,7 +52,8 @@ async function walletKeypairs(dir: string | undefined) {
 /**
  * Starts a local Solana chain: LiteSVM (real System, SPL Token, ATA and Memo programs)
  * behind a JSON-RPC HTTP server and a PubSub WebSocket, producing a block every `slotMs`.
- * A USDC-like mint is created and the gas, buyer and merchant wallets are funded — unless
+ * A mint is created for every settlement token (USDC-like `mint`, EURC, a Token-2022 PYUSD) and
+ * the gas, buyer and merchant wallets are funded in each — unless
  * `statePath` holds a snapshot: then the chain continues from it (same mints, balances, ledger
  * and genesis; the slot moves on) and keeps it current after every landed transaction and at close.
  */
@@ -58,7 +61,10 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const timing = chainTiming(options);
   const snapshot = options.statePath ? readChainSnapshot(options.statePath) : undefined;
-  const restorable = snapshot?.mints.USDC !== undefined ? snapshot : undefined;
+  // A snapshot without a mint for every settlement token predates the token table: start afresh.
+  const restorable = SETTLEMENT_TOKENS.every((row) => snapshot?.mints[row.symbol] !== undefined)
+    ? snapshot
+    : undefined;
   const core = new ChainCore({
     finalizeAfterSlots: timing.finalizeAfterSlots,
     blockhashLifetimeBlocks: timing.blockhashLifetimeBlocks,
@@ -87,46 +93,75 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
   });
 
   const wallets = await walletKeypairs(options.keypairDir);
-  let mint: PublicKey;
   let mintAuthority: Keypair;
-  const usdc = restorable?.mints.USDC;
-  if (restorable && usdc) {
+  let tokens: LocalToken[];
+  if (restorable) {
     restoreChain(core, restorable);
-    mint = new PublicKey(usdc.mint);
-    mintAuthority = Keypair.fromSecretKey(Uint8Array.from(usdc.authority));
+    const usdcMint = restorable.mints.USDC as SnapshotMint;
+    mintAuthority = Keypair.fromSecretKey(Uint8Array.from(usdcMint.authority));
+    tokens = SETTLEMENT_TOKENS.map((row) => {
+      const saved = restorable.mints[row.symbol] as SnapshotMint;
+      return {
+        symbol: row.symbol,
+        mint: new PublicKey(saved.mint),
+        programId: new PublicKey(row.tokenProgram),
+        decimals: saved.decimals,
+      };
+    });
   } else {
-    const mintKeypair = Keypair.generate();
     mintAuthority = Keypair.generate();
     const lamports = options.seed?.lamports ?? DEFAULT_LAMPORTS;
-    faucet.createMint(mintKeypair, mintAuthority.publicKey, LOCAL_USDC_DECIMALS);
     for (const wallet of [wallets.gas, wallets.buyer, wallets.merchant]) {
       if (lamports > 0n) faucet.airdrop(wallet.publicKey, lamports);
     }
-    mint = mintKeypair.publicKey;
-    faucet.mintTo(
-      mint,
-      mintAuthority,
-      wallets.buyer.publicKey,
-      options.seed?.buyerUsdc ?? DEFAULT_BUYER_USDC,
-    );
-    faucet.mintTo(
-      mint,
-      mintAuthority,
-      wallets.merchant.publicKey,
-      options.seed?.merchantUsdc ?? 0n,
-    );
+    // One local mint per row of the settlement-token table, with the row's program and decimals
+    // (PYUSD is a Token-2022 mint), and the buyer funded in each.
+    const authority = mintAuthority;
+    tokens = SETTLEMENT_TOKENS.map((row) => {
+      const keypair = Keypair.generate();
+      const programId = new PublicKey(row.tokenProgram);
+      faucet.createMint(keypair, authority.publicKey, row.decimals, programId);
+      return { symbol: row.symbol, mint: keypair.publicKey, programId, decimals: row.decimals };
+    });
+    for (const token of tokens) {
+      const usdc = token.symbol === 'USDC';
+      faucet.mintTo(
+        token.mint,
+        authority,
+        wallets.buyer.publicKey,
+        usdc ? (options.seed?.buyerUsdc ?? DEFAULT_BUYER_USDC) : DEFAULT_BUYER_USDC,
+        token.programId,
+      );
+      faucet.mintTo(
+        token.mint,
+        authority,
+        wallets.merchant.publicKey,
+        usdc ? (options.seed?.merchantUsdc ?? 0n) : 0n,
+        token.programId,
+      );
+    }
     // Setup transactions start out finalized, as if the chain had been running for a while.
     core.advance(timing.finalizeAfterSlots);
   }
+  const tokenOf = (symbol: string): LocalToken => {
+    const token = tokens.find((candidate) => candidate.symbol === symbol);
+    if (!token) throw new Error(`No local settlement token ${symbol}`);
+    return token;
+  };
+  const mint = tokenOf('USDC').mint;
+  const prices = new LocalPriceFeeds(core, options.usdRates);
 
   const stateId = restorable?.stateId ?? options.stateId ?? randomUUID();
-  const mints: Record<string, SnapshotMint> = {
-    USDC: {
-      mint: mint.toBase58(),
-      authority: Array.from(mintAuthority.secretKey),
-      decimals: LOCAL_USDC_DECIMALS,
-    },
-  };
+  const mints: Record<string, SnapshotMint> = Object.fromEntries(
+    tokens.map((token) => [
+      token.symbol,
+      {
+        mint: token.mint.toBase58(),
+        authority: Array.from(mintAuthority.secretKey),
+        decimals: token.decimals,
+      },
+    ]),
+  );
   const statePath = options.statePath;
   let saveTimer: NodeJS.Timeout | undefined;
   const save = () => {
@@ -154,6 +189,9 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     rpcUrl: `http://${urlHost}:${port}`,
     wsUrl: `ws://${urlHost}:${port + 1}`,
     mint,
+    mints: Object.fromEntries(tokens.map((token) => [token.symbol, token.mint])),
+    tokens,
+    prices,
     mintAuthority,
     restored: restorable !== undefined,
     stateId,
@@ -171,6 +209,10 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     },
     async mintTo(owner: PublicKey, baseUnits: bigint) {
       faucet.mintTo(mint, mintAuthority, owner, baseUnits);
+    },
+    async mintToken(symbol: string, owner: PublicKey, baseUnits: bigint) {
+      const token = tokenOf(symbol);
+      faucet.mintTo(token.mint, mintAuthority, owner, baseUnits, token.programId);
     },
     async airdrop(to: PublicKey, amount: bigint) {
       faucet.airdrop(to, amount);

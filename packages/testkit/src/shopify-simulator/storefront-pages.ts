@@ -37,6 +37,9 @@ export function storefrontPage(shop: string, error?: string): SafeHtml {
             <option value="USD" selected>USD</option>
             <option value="EUR">EUR</option>
             <option value="CAD">CAD</option>
+            <option value="GBP">GBP</option>
+            <option value="JPY">JPY</option>
+            <option value="KWD">KWD (no price feed: refused)</option>
           </select>
           <label for="email">Email</label>
           <input

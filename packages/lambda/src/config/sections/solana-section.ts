@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineConfigSection } from '../config-section';
+import { decodeBase58 } from '../decode-base58';
 import { envField } from '../env-field';
 import { parseSecretKey } from '../parse-secret-key';
 
@@ -11,7 +12,44 @@ const CIRCLE_USDC_MINT = {
 
 const LOCALNET_NEEDS_MINT = 'is required when SOLANA_CLUSTER is localnet';
 
-/** The Solana RPC, the USDC mint, the gas keypair and the single-use account secret. */
+/** `SYMBOL=mint` pairs, comma-separated (`EURC=Hzwq…,PYUSD=2b1k…`). */
+const mintMap = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  )
+  .transform((items, ctx) => {
+    const mints: Record<string, string> = {};
+    for (const item of items) {
+      const [symbol, mint, ...rest] = item.split('=').map((part) => part.trim());
+      if (!symbol || !/^[A-Z0-9]{2,10}$/.test(symbol) || !mint || rest.length > 0) {
+        ctx.addIssue({ code: 'custom', message: 'must be SYMBOL=mint pairs separated by commas' });
+        return z.NEVER;
+      }
+      if (decodeBase58(mint)?.length !== 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `the mint of ${symbol} must be a base58 public key`,
+        });
+        return z.NEVER;
+      }
+      mints[symbol] = mint;
+    }
+    return mints;
+  });
+
+/** A decimal fraction in (0, 1), e.g. `0.005`. */
+const fraction = z
+  .string()
+  .regex(/^0\.\d*[1-9]\d*$/, { error: 'must be a decimal fraction between 0 and 1, like 0.005' });
+
+/**
+ * The Solana RPC, the settlement mints (USDC default, overrides), the gas keypair, the
+ * single-use account secret and the oracle limits.
+ */
 export const solanaSection = defineConfigSection({
   schema: z
     .object({
@@ -31,6 +69,15 @@ export const solanaSection = defineConfigSection({
       PREVIOUS_GAS_PUBKEYS: envField.publicKeyList().optional(),
       SINGLE_USE_SECRET: envField.secret(32),
       GAS_LOW_BALANCE_LAMPORTS: envField.bigint().default(100_000_000n),
+      SETTLEMENT_MINTS: mintMap.optional(),
+      PRICE_MAX_AGE_SECONDS: envField.positiveInt().default(60),
+      PRICE_MAX_CONFIDENCE: fraction.default('0.005'),
+      PYTH_SHARD: z
+        .string()
+        .regex(/^\d{1,5}$/, { error: 'must be an integer from 0 to 65535' })
+        .transform(Number)
+        .refine((n) => n <= 65535, { error: 'must be an integer from 0 to 65535' })
+        .default(0),
     })
     .transform((env, ctx) => {
       const usdcMint =
@@ -51,6 +98,21 @@ export const solanaSection = defineConfigSection({
         previousGasPubkeys: env.PREVIOUS_GAS_PUBKEYS ?? [],
         singleUseSecret: env.SINGLE_USE_SECRET,
         gasLowBalanceLamports: env.GAS_LOW_BALANCE_LAMPORTS,
+        /**
+         * Mints that replace or add to the settlement-token table on this cluster (symbol → mint):
+         * `USDC_MINT` when set, plus `SETTLEMENT_MINTS` (the local chain sets every local mint).
+         */
+        mintOverrides: {
+          ...(env.USDC_MINT ? { USDC: env.USDC_MINT } : {}),
+          ...env.SETTLEMENT_MINTS,
+        },
+        /** Oracle limits (ADR 0008): oldest price in seconds, widest confidence / price. */
+        priceLimits: {
+          maxAgeSeconds: env.PRICE_MAX_AGE_SECONDS,
+          maxConfidenceRatio: env.PRICE_MAX_CONFIDENCE,
+        },
+        /** Shard of Pyth's price-feed program whose accounts are read. */
+        pythShard: env.PYTH_SHARD,
       };
     }),
   crossCheck: (env) =>

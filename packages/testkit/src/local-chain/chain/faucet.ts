@@ -46,8 +46,13 @@ export class Faucet {
     );
   }
 
-  /** Creates and initializes an SPL Token mint at `mint`. */
-  createMint(mint: Keypair, authority: PublicKey, decimals: number): string {
+  /** Creates and initializes a mint at `mint` owned by `programId` (SPL Token or Token-2022). */
+  createMint(
+    mint: Keypair,
+    authority: PublicKey,
+    decimals: number,
+    programId: PublicKey = TOKEN_PROGRAM_ID,
+  ): string {
     const rent = this.core.svm.minimumBalance(BigInt(MINT_SIZE));
     return this.run(
       [
@@ -56,22 +61,36 @@ export class Faucet {
           newAccountPubkey: mint.publicKey,
           lamports: Number(rent),
           space: MINT_SIZE,
-          programId: TOKEN_PROGRAM_ID,
+          programId,
         }),
-        createInitializeMint2Instruction(mint.publicKey, decimals, authority, null),
+        createInitializeMint2Instruction(mint.publicKey, decimals, authority, null, programId),
       ],
       [mint],
     );
   }
 
   /** Creates `owner`'s ATA for `mint` if missing and mints `amount` base units into it. */
-  mintTo(mint: PublicKey, authority: Keypair, owner: PublicKey, amount: bigint): string {
-    const ata = getAssociatedTokenAddressSync(mint, owner, true);
+  mintTo(
+    mint: PublicKey,
+    authority: Keypair,
+    owner: PublicKey,
+    amount: bigint,
+    programId: PublicKey = TOKEN_PROGRAM_ID,
+  ): string {
+    const ata = getAssociatedTokenAddressSync(mint, owner, true, programId);
     const instructions: TransactionInstruction[] = [
-      createAssociatedTokenAccountIdempotentInstruction(this.keypair.publicKey, ata, owner, mint),
+      createAssociatedTokenAccountIdempotentInstruction(
+        this.keypair.publicKey,
+        ata,
+        owner,
+        mint,
+        programId,
+      ),
     ];
     if (amount > 0n)
-      instructions.push(createMintToInstruction(mint, ata, authority.publicKey, amount));
+      instructions.push(
+        createMintToInstruction(mint, ata, authority.publicKey, amount, [], programId),
+      );
     return this.run(instructions, amount > 0n ? [authority] : []);
   }
 

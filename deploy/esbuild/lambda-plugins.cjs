@@ -1,0 +1,54 @@
+// esbuild plugins of the Lambda bundles (serverless.yml `custom.esbuild.plugins`; the cold-start
+// bench loads the same file). Each swaps a module that no Lambda runs for a tiny stand-in.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by serverless-esbuild with require()
+const { join, sep } = require('node:path');
+
+const PRISMA_COMPILER = /query_compiler_bg\.postgresql\.wasm-base64\.js$/;
+
+const ZOD_DIR = `${sep}node_modules${sep}zod${sep}`;
+
+/** @type {import('esbuild').Plugin[]} */
+module.exports = [
+  {
+    name: 'lambda-stand-ins',
+    setup(build) {
+      // zod's `locales` namespace re-exports ~50 translations (a quarter of a megabyte); zod
+      // registers English itself and the app never selects another locale.
+      build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+        args.importer.includes(ZOD_DIR) ? { path: join(__dirname, 'zod-locales.mjs') } : undefined,
+      );
+      // web3.js falls back to node-fetch (and its 300 KB URL parser) only where `globalThis.fetch`
+      // is missing; the Lambda runtime (Node 24) has it.
+      build.onResolve({ filter: /^node-fetch$/ }, () => ({
+        path: join(__dirname, 'node-fetch.mjs'),
+      }));
+      // Prisma's query compiler ships as a 2.5 MB base64 string in JavaScript. The bundle gets
+      // the 1.9 MB wasm binary as a file next to it instead (esbuild's `file` loader), read
+      // back at first query: less code to ship and no multi-megabyte string to parse.
+      build.onResolve({ filter: PRISMA_COMPILER }, (args) => ({
+        path: require.resolve(args.path, { paths: [args.resolveDir] }),
+        namespace: 'prisma-compiler',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'prisma-compiler' }, () => ({
+        contents: [
+          "const { readFileSync } = require('node:fs');",
+          "const { join } = require('node:path');",
+          "const file = require('prisma-query-compiler.wasm');",
+          "module.exports = { wasm: readFileSync(join(__dirname, file)).toString('base64') };",
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: __dirname,
+      }));
+      build.onResolve({ filter: /^prisma-query-compiler\.wasm$/ }, () => ({
+        path: 'prisma-query-compiler.wasm',
+        namespace: 'prisma-compiler-wasm',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'prisma-compiler-wasm' }, () => {
+        const compiler = '@prisma/client/runtime/query_compiler_bg.postgresql.wasm-base64.js';
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { wasm } = require(compiler);
+        return { contents: Buffer.from(wasm, 'base64'), loader: 'file' };
+      });
+    },
+  },
+];
