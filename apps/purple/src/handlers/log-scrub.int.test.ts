@@ -57,12 +57,12 @@ const seededTokens: string[] = [];
 let sessionCookie = '';
 
 beforeAll(async () => {
-  h = await startPaymentHarness({ env: process.env, workers: [] });
-  seededTokens.push(...(await storedTokens()));
-  // The harness starts the stack at `warn`; no handler has read its configuration yet.
-  process.env.LOG_LEVEL = 'debug';
+  // Config is read once per process, as in a Lambda: debug from the start, and the stack's own
+  // start (seed, onboarding) is captured too.
   restore = captureOutput();
   try {
+    h = await startPaymentHarness({ env: process.env, workers: [], logLevel: 'debug' });
+    seededTokens.push(...(await storedTokens()));
     const chain = h.stack.chain!;
     const login = await signIn(h);
     sessionCookie = login.cookie.replace(/^portal_session=/, '');

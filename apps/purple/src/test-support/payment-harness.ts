@@ -49,10 +49,12 @@ export async function startPaymentHarness(options: {
   env: Record<string, string | undefined>;
   workers: readonly BackgroundWorker[];
   denied?: string[];
+  /** The handlers' log level, read once per process like a Lambda's config (default `warn`). */
+  logLevel?: 'debug' | 'info' | 'warn';
 }): Promise<PaymentHarness> {
   const { env } = options;
   for (const key of ['DATABASE_URL', 'SOLANA_RPC_URL', 'SHOPIFY_ADMIN_ORIGIN']) delete env[key];
-  env.LOG_LEVEL = 'warn';
+  env.LOG_LEVEL = options.logLevel ?? 'warn';
   const dataDir = mkdtempSync(join(tmpdir(), 'solpay-payment-'));
   const denyList = join(dataDir, 'deny-list.txt');
   writeFileSync(denyList, `# test deny list\n${(options.denied ?? []).join('\n')}\n`);

@@ -60,24 +60,33 @@ export function createPrismaMerchantStore(prisma: PrismaClient): MerchantStorePo
         refreshTokenExpiresAt: record.refreshTokenExpiresAt,
         scopes: record.scopes,
       };
-      const merchant = await prisma.merchant.upsert({
-        where: { shopDomain: record.shopDomain },
-        create: {
-          shopDomain: record.shopDomain,
-          ...tokens,
-          installState: 'INSTALLED',
-          installedAt: record.installedAt,
-        },
-        // Re-install: new tokens; wallet, configuration and terms stay as they were.
-        update: {
-          ...tokens,
-          installState: 'INSTALLED',
-          installedAt: record.installedAt,
-          uninstalledAt: null,
-        },
-        select: { id: true },
+      return prisma.$transaction(async (tx) => {
+        const existing = await tx.merchant.findUnique({
+          where: { shopDomain: record.shopDomain },
+          select: { installState: true },
+        });
+        // A sign-in of a shop that is still installed is not a new installation: the install
+        // time (which decides whether Shopify must be told `ready` again) stays.
+        const reinstalled = existing?.installState !== 'INSTALLED';
+        const merchant = await tx.merchant.upsert({
+          where: { shopDomain: record.shopDomain },
+          create: {
+            shopDomain: record.shopDomain,
+            ...tokens,
+            installState: 'INSTALLED',
+            installedAt: record.installedAt,
+          },
+          // Re-install: new tokens; wallet, configuration and terms stay as they were.
+          update: {
+            ...tokens,
+            installState: 'INSTALLED',
+            ...(reinstalled ? { installedAt: record.installedAt } : {}),
+            uninstalledAt: null,
+          },
+          select: { id: true },
+        });
+        return { merchantId: merchant.id };
       });
-      return { merchantId: merchant.id };
     },
 
     async findMerchant(merchantId) {
