@@ -123,9 +123,12 @@ describe('app/uninstalled with open payments and refunds', () => {
     expect(landed.signature).toBe(signature);
     expect(landed.orphanedAt).toBeInstanceOf(Date);
 
-    // The background burn closes the served one.
-    await h.invoke('discoveryPoll');
-    expect(await payment(served.paymentId)).toMatchObject({ status: 'REJECTED' });
+    // The background burn closes the served one: the poll sends it without waiting, and closes
+    // the record on a run after it is final.
+    await until(async () => {
+      await h.invoke('discoveryPoll');
+      return (await payment(served.paymentId)).status === 'REJECTED' ? true : undefined;
+    }, 'the poll to close the served payment');
     const guard = await h.stack.prisma.singleUseGuard.findFirstOrThrow({
       where: { paymentId: served.paymentId },
       orderBy: { generation: 'desc' },

@@ -3,8 +3,11 @@ import { maybe, webUrlField } from './api-fields';
 
 /** Schema of `POST /portal/refunds/{id}/reject`. */
 export const rejectOutcomeSchema = z.object({
-  /** `paid-instead`: a payment landed before the refund could be made unpayable. */
-  outcome: z.enum(['rejected', 'paid-instead']),
+  /**
+   * `rejecting`: the refund is being made unpayable on chain; Shopify is told once that is final.
+   * `paid-instead`: a payment landed before the refund could be made unpayable.
+   */
+  outcome: z.enum(['rejected', 'rejecting', 'paid-instead']),
 });
 
 /** What rejecting a refund ended in. */

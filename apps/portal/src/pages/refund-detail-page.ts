@@ -489,7 +489,9 @@ export function refundDetailPage(ctx: PageContext, id: string): Page {
         live.textContent =
           outcome === 'paid-instead'
             ? 'Not rejected: this refund was already paid.'
-            : 'Refund rejected.';
+            : outcome === 'rejecting'
+              ? 'Rejecting: the refund is being made unpayable, then Shopify is told.'
+              : 'Refund rejected.';
         return undefined;
       },
     });

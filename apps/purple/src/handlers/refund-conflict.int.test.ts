@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fetchTransaction } from '@solana/pay';
 import type { Transaction } from '@solana/web3.js';
+import { runDiscoveryPoll } from '@solpay/domain';
+import { getAppServices } from '@solpay/services';
 import {
   startPaymentHarness,
   until,
@@ -61,13 +63,18 @@ function reject(refundId: string, reason = 'Customer kept the item'): Promise<Re
   });
 }
 
-/** Rejects, retrying while a landing payment is not final yet (503), as the portal would. */
+/**
+ * Rejects; while the answer is "rejecting" (the burn or a landing payment is not at the
+ * commitment yet), runs the discovery poll — which finishes REJECTING records in the
+ * background — and asks again, as the portal would, until the outcome is decided.
+ */
 async function rejectUntilDecided(refundId: string): Promise<Reply> {
+  const first = await reject(refundId);
+  if (first.status !== 200 || first.json?.outcome !== 'rejecting') return first;
   return until(async () => {
+    await runDiscoveryPoll(getAppServices().engine);
     const reply = await reject(refundId);
-    // 409: a refund payment is landing but not yet at the commitment (ask again); 503: the burn
-    // did not land yet. Both are "not decided yet".
-    return reply.status === 503 || reply.status === 409 ? undefined : reply;
+    return reply.json?.outcome === 'rejecting' ? undefined : reply;
   }, 'a decided reject');
 }
 
@@ -95,7 +102,7 @@ describe('refund: pay or reject, never both', () => {
     const { id, gid } = await newRefund();
     const transaction = await serveRefund(id);
 
-    const rejected = await reject(id);
+    const rejected = await rejectUntilDecided(id);
     expect(rejected.status).toBe(200);
     expect(rejected.json).toEqual({ outcome: 'rejected' });
 

@@ -5,17 +5,21 @@ import type { PortalRecordsPort } from './portal-records-port';
 
 /** What happened to a refund the merchant rejected. */
 export type MerchantRefundRejection =
-  { outcome: 'rejected' } | { outcome: 'paid-instead'; signature: string | null };
+  | { outcome: 'rejected' }
+  | { outcome: 'rejecting' }
+  | { outcome: 'paid-instead'; signature: string | null };
 
 /** Longest reason Shopify gets as `merchantMessage`. */
 export const MAX_REJECT_REASON_LENGTH = 500;
 
 /**
  * The merchant rejects one of THEIR refunds (another merchant's id → 404) with a reason (1–500
- * characters): `rejectRecord` burns the refund's guard first, so a refund transaction that is
- * still valid can never land afterwards, then queues `refundSessionReject(PROCESSING_ERROR,
- * reason)`. If the merchant's payment landed first the refund is resolved instead
- * (`paid-instead`) and Shopify is never told reject. Rejecting twice answers the same outcome.
+ * characters), answering at once without waiting for finality (DESIGN §3.2): the refund turns
+ * `REJECTING` and `rejectRecord` sends the burn of its guard, so a refund transaction that is
+ * still valid can never land afterwards; once the burn is final the discovery poll queues
+ * `refundSessionReject(PROCESSING_ERROR, reason)` (`rejecting` until then). If the merchant's
+ * payment landed first the refund is resolved instead (`paid-instead`) and Shopify is never
+ * told reject. Rejecting again answers the current outcome.
  */
 export async function rejectMerchantRefund(
   deps: { engine: EngineDeps; portalRecords: PortalRecordsPort },
@@ -36,6 +40,8 @@ export async function rejectMerchantRefund(
   switch (result.outcome) {
     case 'rejected':
       return { outcome: 'rejected' };
+    case 'rejecting':
+      return { outcome: 'rejecting' };
     case 'paid-instead':
       return { outcome: 'paid-instead', signature: result.signature };
     case 'already-closed': {

@@ -68,9 +68,14 @@ export interface SignatureState {
   failed: boolean;
 }
 
-/** Outcome of burning a guard (DESIGN §3.2). */
+/**
+ * Outcome of submitting a guard burn (DESIGN §3.2): `submitted` = sent, not awaited (whether it
+ * lands is seen later with `guardConsumed`); `already-consumed` = the guard is in use at
+ * `confirmed` (a served transaction or an earlier burn landed, or a third party pre-funded it);
+ * `failed` = nothing is known to have been sent; retry.
+ */
 export type BurnOutcome =
-  | { outcome: 'burned'; signature: string }
+  | { outcome: 'submitted'; signature: string }
   | { outcome: 'already-consumed' }
   | { outcome: 'failed'; message: string };
 
@@ -111,8 +116,10 @@ export interface ChainPort {
   ): Promise<TransferValidation>;
   /** Statuses of many signatures; `null` = unknown to the cluster. */
   signatureStates(signatures: string[]): Promise<Map<string, SignatureState | null>>;
-  /** Lands a gas-only transaction that consumes the guard. */
-  burnGuard(guard: GuardRef): Promise<BurnOutcome>;
+  /** Sends a gas-only transaction that consumes the guard, without waiting for it to land. */
+  submitBurn(guard: GuardRef): Promise<BurnOutcome>;
+  /** Did a transaction consuming the guard reach the configured commitment (finality in production)? */
+  guardConsumed(guard: GuardRef): Promise<boolean>;
   /** Sends the guard's lamports back to the gas wallet. */
   sweepGuard(
     guard: GuardRef,

@@ -138,10 +138,9 @@ export interface RecordStorePort {
     limit: number,
   ): Promise<Array<{ kind: RecordKind; id: string }>>;
   /**
-   * Records stuck in REJECTING: their burn did not land and no live reject is still working on
-   * them (REJECTING for longer than a burn can take), so the poll can retry without racing it.
-   * Records closed because their shop left are listed at once: no request burns their guard,
-   * the poll does.
+   * Records in REJECTING, oldest first: no request waits for a burn (DESIGN §3.2), so the poll
+   * finishes every one — completes it once its burn is final, re-sends a burn that expired, or
+   * settles a payment that landed first. Includes records closed because their shop left.
    */
   rejectingRecords(limit: number): Promise<Array<{ kind: RecordKind; id: string }>>;
   /** Guards of closed records (or abandoned ones) whose every transaction expired before `blockHeight`. */

@@ -1,24 +1,29 @@
-import { ConflictError, UpstreamUnavailableError } from '@solpay/lambda';
 import { guardRefOf, type RecordKind } from '../records/payable-record';
 import type { RejectionReason } from '../ports/record-store-port';
 import type { EngineDeps } from './engine-deps';
 import { settleSignature } from './settle-signature';
 
-/** How a reject request ended: rejected, or resolved because a payment had already landed. */
+/**
+ * How a reject request ended: rejected, still rejecting (the burn is on its way to the configured
+ * commitment; the discovery poll finishes it), or resolved because a payment had already landed.
+ */
 export type RejectOutcome =
   | { outcome: 'rejected' }
+  | { outcome: 'rejecting' }
   | { outcome: 'paid-instead'; signature: string }
   | { outcome: 'already-closed'; status: 'PAID' | 'REJECTED' };
 
 /**
- * Rejects a payment or refund safely (DESIGN §3.2): stop serving (OPEN → REJECTING), make the
- * record unpayable ON CHAIN by landing a gas-only transaction that consumes its guard, and only
- * then queue the Shopify reject. If consuming the guard fails because one of our transactions
- * already consumed it, the record was paid: settle it, so Shopify is told resolve instead —
- * unless that transaction pays nothing (a dead generation), in which case the reject goes on.
- * Paying and rejecting can never both happen. A current guard nothing was served with needs no
- * burn (nothing signed by it exists): the reject completes at once. Safe to call again (the poll
- * retries REJECTING records whose burn did not land).
+ * Rejects a payment or refund safely (DESIGN §3.2), one step per call and never waiting for a
+ * commitment: stop serving (OPEN → REJECTING), make the record unpayable ON CHAIN by sending a
+ * gas-only transaction that consumes its guard, and only once that burn reached the configured
+ * commitment queue the Shopify reject. Until then the answer is `rejecting`, and the discovery
+ * poll calls this again for every REJECTING record: it completes the reject once the guard is
+ * consumed at the commitment, re-sends a burn that never landed (expired blockhash), or — when
+ * one of our served transactions consumed the guard — settles that payment, so Shopify is told
+ * resolve instead (unless it pays nothing: a dead generation, then the reject goes on). Paying
+ * and rejecting can never both happen. A current guard nothing was served with needs no burn
+ * (nothing signed by it exists): the reject completes at once.
  */
 export async function rejectRecord(
   deps: EngineDeps,
@@ -57,40 +62,57 @@ export async function rejectRecord(
     return { outcome: 'rejected' };
   }
 
-  const burn = await deps.chain.burnGuard(guard);
+  const served = await deps.records.servedSignatures(kind, recordId, generation);
+  const inspection = await deps.chain.inspectGuard(guard, served);
+  if (inspection.state === 'consumed-by-us') {
+    const settled = await settleSignature(deps, inspection.signature);
+    if (settled.outcome === 'paid' || settled.outcome === 'already-paid') {
+      return { outcome: 'paid-instead', signature: inspection.signature };
+    }
+    if (settled.outcome !== 'invalid' || !settled.deadGeneration) {
+      // Our transaction consumed the guard but is not at the required commitment yet: stay
+      // REJECTING; the poll settles it (as paid) once it is committed.
+      return { outcome: 'rejecting' };
+    }
+    // It landed and pays nothing (e.g. a self-transfer): the guard is consumed for good, so no
+    // transaction we served with it can land — rejecting is safe without a burn.
+    return complete(deps, kind, recordId, generation, guard, reason, null);
+  }
+  if (inspection.state === 'blocked') {
+    // Consumed by a burn of ours (or pre-funded by a third party): once that is at the
+    // configured commitment no transaction we served can land any more, so rejecting is safe.
+    if (!(await deps.chain.guardConsumed(guard))) return { outcome: 'rejecting' };
+    return complete(deps, kind, recordId, generation, guard, reason, null);
+  }
+  // Fresh: no burn landed yet (none sent, or it expired unlanded): send one, do not wait.
+  const burn = await deps.chain.submitBurn(guard);
   if (burn.outcome === 'failed') {
-    deps.logger.warn('guard burn failed; reject will be retried', {
+    deps.logger.warn('guard burn could not be sent; the poll retries', {
       kind,
       recordId,
       message: burn.message,
     });
-    throw new UpstreamUnavailableError('Could not make the record unpayable on chain yet');
+  } else if (burn.outcome === 'submitted') {
+    deps.logger.info('guard burn sent', { kind, recordId, burnSignature: burn.signature });
   }
-  if (burn.outcome === 'already-consumed') {
-    const served = await deps.records.servedSignatures(kind, recordId, generation);
-    const inspection = await deps.chain.inspectGuard(guard, served);
-    if (inspection.state === 'consumed-by-us') {
-      const settled = await settleSignature(deps, inspection.signature);
-      if (settled.outcome === 'paid' || settled.outcome === 'already-paid') {
-        return { outcome: 'paid-instead', signature: inspection.signature };
-      }
-      if (settled.outcome !== 'invalid' || !settled.deadGeneration) {
-        // Our transaction consumed the guard but is not yet at the required commitment: keep
-        // REJECTING; the poll finishes it (as paid) once it is committed.
-        throw new ConflictError('A payment for this record is landing; try again shortly');
-      }
-      // It landed and pays nothing (e.g. a self-transfer): the guard is consumed for good, so
-      // no transaction we served with it can land — rejecting is safe without a burn.
-    }
-    // Consumed by an earlier burn of ours or pre-funded by a third party: either way no
-    // transaction we served can land any more, so rejecting is safe.
-  }
+  return { outcome: 'rejecting' };
+}
+
+async function complete(
+  deps: EngineDeps,
+  kind: RecordKind,
+  recordId: string,
+  generation: number,
+  guard: ReturnType<typeof guardRefOf>,
+  reason: RejectionReason,
+  burnSignature: string | null,
+): Promise<RejectOutcome> {
   const completed = await deps.records.completeReject({
     kind,
     recordId,
     generation,
     guardAddress: deps.chain.guardAddress(guard),
-    burnSignature: burn.outcome === 'burned' ? burn.signature : null,
+    burnSignature,
   });
   deps.logger.info('record rejected', { kind, recordId, code: reason.code });
   await deps.dispatch.dispatchSoon(completed.mutationIds);

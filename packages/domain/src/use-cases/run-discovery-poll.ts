@@ -71,8 +71,11 @@ const UNBOUNDED: DiscoveryPollBudget = { remainingMs: () => Number.POSITIVE_INFI
  * 1. checks every served transaction of OPEN/REJECTING records with one `getSignatureStatuses`
  *    call per batch, settling committed ones, marking failed ones, and giving up on those past
  *    their `lastValidBlockHeight` (they can never land);
- * 2. rejects payments that expired with no transaction still able to land (guard burned first);
- * 3. retries rejects whose guard burn had not landed;
+ * 2. rejects payments that expired with no transaction still able to land: at once when nothing
+ *    was served with the current guard, else by sending the guard burn without waiting for it;
+ * 3. finishes every REJECTING record (DESIGN §3.2: no request waits for a burn): rejects it once
+ *    its burn is at the commitment, re-sends a burn that expired unlanded, or settles a payment
+ *    that landed first;
  * 4. sweeps guard rent back to the gas wallet once every transaction of a closed record expired.
  * Every step is idempotent; a failure in one item is counted and the rest go on. The run keeps
  * within `budget`: expiries and reject retries run `concurrency` at a time, and each of steps
@@ -138,6 +141,7 @@ export async function runDiscoveryPoll(
 
   const now = deps.clock.now();
   const expired = await deps.records.expiredOpenRecords(now, blockHeight, limits.records);
+  const burnSent = new Set<string>();
   report.deferred += await forEachWithin(
     expired,
     concurrency,
@@ -151,11 +155,16 @@ export async function runDiscoveryPoll(
           record.id,
           await expiryReason(deps, record.kind, record.id),
         );
+        // `rejecting` (burn sent) is counted when a later run completes it, as a retry.
         if (outcome.outcome === 'rejected') report.expiredRecords += 1;
+        if (outcome.outcome === 'rejecting') burnSent.add(`${record.kind}:${record.id}`);
       }),
   );
 
-  const rejecting = await deps.records.rejectingRecords(limits.records);
+  // A burn sent by step 2 a moment ago has not landed yet: checking it now would only send it again.
+  const rejecting = (await deps.records.rejectingRecords(limits.records)).filter(
+    (record) => !burnSent.has(`${record.kind}:${record.id}`),
+  );
   report.deferred += await forEachWithin(
     rejecting,
     concurrency,

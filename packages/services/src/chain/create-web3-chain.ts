@@ -12,7 +12,7 @@ import { formatTokenAmount } from '@solpay/domain';
 import { AppError, outsideInvocationScope, UpstreamUnavailableError } from '@solpay/lambda';
 import {
   buildTransferTransaction,
-  burnGuard,
+  submitBurnGuard,
   deriveGuardKeypair,
   inspectGuard,
   preflightTransfer,
@@ -235,11 +235,22 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
       return states;
     },
 
-    async burnGuard(guard) {
-      const result = await burnGuard(connection, { gas, guard: guardKeypair(guard), commitment });
+    async submitBurn(guard) {
+      const result = await submitBurnGuard(connection, { gas, guard: guardKeypair(guard) });
       if (result.outcome === 'failed') return { outcome: 'failed', message: result.error.message };
       if (result.outcome === 'already-consumed') return { outcome: 'already-consumed' };
-      return result;
+      return { outcome: 'submitted', signature: result.signature };
+    },
+
+    async guardConsumed(guard) {
+      // By the transactions that touched it, not the account: an account read says nothing
+      // reliable about which commitment its state has reached, a signature's status does.
+      const signatures = await connection.getSignaturesForAddress(
+        guardKeypair(guard).publicKey,
+        { limit: 25 },
+        commitment,
+      );
+      return signatures.some((entry) => entry.err === null);
     },
 
     async sweepGuard(guard) {

@@ -18,13 +18,6 @@ type Tx = Prisma.TransactionClient;
 const CLOSED_GUARD_STATES = ['CONSUMED', 'BURNED', 'ABANDONED'] as const;
 
 /**
- * A record REJECTING for longer than this is stuck (its rejecter died or its burn expired): a
- * live reject waits at most for the burn's blockhash lifetime (~60–90 s). Retrying earlier would
- * race the live one (a second burn, and a completion without the burn signature).
- */
-export const STUCK_REJECT_MS = 2 * 60 * 1000;
-
-/**
  * Whether a record's shop is gone for Shopify: it was closed when the shop left, or its
  * merchant is not installed now (a record created while the uninstall was committing).
  */
@@ -464,23 +457,19 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
     },
 
     async rejectingRecords(limit) {
-      const stuck = {
-        status: 'REJECTING' as const,
-        // Records closed because their shop left have no live rejecter: the poll burns them.
-        OR: [
-          { updatedAt: { lt: new Date(Date.now() - STUCK_REJECT_MS) } },
-          { orphanedAt: { not: null } },
-        ],
-      };
+      // No request waits for a burn any more: every REJECTING record is the poll's to finish.
+      const stuck = { status: 'REJECTING' as const };
       const [payments, refunds] = await Promise.all([
         prisma.paymentRecord.findMany({
           where: stuck,
           select: { id: true },
+          orderBy: { updatedAt: 'asc' },
           take: limit,
         }),
         prisma.refundRecord.findMany({
           where: stuck,
           select: { id: true },
+          orderBy: { updatedAt: 'asc' },
           take: limit,
         }),
       ]);

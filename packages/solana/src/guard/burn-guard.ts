@@ -38,15 +38,21 @@ export type BurnGuardResult =
   | { outcome: 'already-consumed'; by: 'unknown' }
   | { outcome: 'failed'; error: Error };
 
+/** Outcome of {@link submitBurnGuard}: the burn was sent (not awaited), or it cannot be sent. */
+export type SubmitBurnResult =
+  | { outcome: 'submitted'; signature: string; lastValidBlockHeight: number }
+  | { outcome: 'already-consumed'; by: 'unknown' }
+  | { outcome: 'failed'; error: Error };
+
 /**
- * Makes a record unpayable on chain before rejecting it (DESIGN §3.2): lands a transaction
- * signed only by gas and the guard that consumes the guard, and waits for `commitment`.
- * It simulates first so that a guard already in use costs no fee.
+ * Builds, signs and simulates the guard burn (a gas-only `createAccount` of the guard), and sends
+ * it without waiting for any commitment (DESIGN §3.2: no request waits for finality). A guard
+ * already in use at `confirmed` answers `already-consumed` and costs no fee.
  */
-export async function burnGuard(
+export async function submitBurnGuard(
   connection: Connection,
-  { gas, guard, commitment, blockhash, pollIntervalMs }: BurnGuardInput,
-): Promise<BurnGuardResult> {
+  { gas, guard, blockhash }: Omit<BurnGuardInput, 'commitment' | 'pollIntervalMs'>,
+): Promise<SubmitBurnResult> {
   try {
     const [recent, rent] = await Promise.all([
       blockhash ?? connection.getLatestBlockhash('confirmed'),
@@ -74,9 +80,33 @@ export async function burnGuard(
 
     const signature = encodeBase58(transaction.signature ?? new Uint8Array());
     await connection.sendRawTransaction(wire, { skipPreflight: true });
+    return { outcome: 'submitted', signature, lastValidBlockHeight: recent.lastValidBlockHeight };
+  } catch (error) {
+    return { outcome: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/**
+ * Makes a record unpayable on chain before rejecting it (DESIGN §3.2): lands a transaction
+ * signed only by gas and the guard that consumes the guard, and waits for `commitment`.
+ * It simulates first so that a guard already in use costs no fee. Requests use
+ * {@link submitBurnGuard} instead and never wait.
+ */
+export async function burnGuard(
+  connection: Connection,
+  { gas, guard, commitment, blockhash, pollIntervalMs }: BurnGuardInput,
+): Promise<BurnGuardResult> {
+  try {
+    const submitted = await submitBurnGuard(connection, {
+      gas,
+      guard,
+      ...(blockhash ? { blockhash } : {}),
+    });
+    if (submitted.outcome !== 'submitted') return submitted;
+    const { signature, lastValidBlockHeight } = submitted;
     const result = await awaitSignature(connection, {
       signature,
-      lastValidBlockHeight: recent.lastValidBlockHeight,
+      lastValidBlockHeight,
       commitment,
       ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
     });
