@@ -114,10 +114,18 @@ beforeAll(async () => {
   mkdirSync(DOC_IMAGES, { recursive: true });
   stack = await startLocalStack({ ports: 0, dataDir });
   connection = new Connection(stack.urls.rpc, 'confirmed');
-  // Start from a merchant who has not onboarded yet (the stack seeds a configured demo shop).
+  // Start from a shop that uninstalled the app and never onboarded (the stack seeds a configured
+  // demo shop): the install from the admin below is then a real re-install, and activating sends
+  // Shopify a new paymentsAppConfigure.
   await stack.prisma.merchant.update({
     where: { shopDomain: shop() },
-    data: { configured: false, payoutWallet: null, termsAcceptedAt: null },
+    data: {
+      configured: false,
+      payoutWallet: null,
+      termsAcceptedAt: null,
+      installState: 'UNINSTALLED',
+      uninstalledAt: new Date(),
+    },
   });
   browser = await launchChromium();
   context = await browser.newContext({
