@@ -60,7 +60,10 @@ describe('payment path', () => {
     const meta = await h.request(link);
     expect(meta.status).toBe(200);
     expect(meta.headers['access-control-allow-origin']).toBe('*');
-    expect(meta.json).toEqual({ label: 'Demo Shop', icon: `${h.stack.urls.checkout}/icon.svg` });
+    expect(meta.json).toEqual({
+      label: 'Demo Shop (USDC)',
+      icon: `${h.stack.urls.checkout}/icon.svg`,
+    });
     const icon = await h.request(String(meta.json?.icon));
     expect(icon.status).toBe(200);
     expect(icon.headers['content-type']).toMatch(/image\/svg\+xml/);

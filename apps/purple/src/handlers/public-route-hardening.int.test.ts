@@ -131,7 +131,7 @@ describe('rate limits', () => {
 
     const unaffected = await metadata(other.paymentId);
     expect(unaffected.status).toBe(200);
-    expect(unaffected.json).toMatchObject({ label: 'Demo Shop' });
+    expect(unaffected.json).toMatchObject({ label: 'Demo Shop (USDC)' });
   });
 
   it('limits transaction requests per source IP across records', async () => {

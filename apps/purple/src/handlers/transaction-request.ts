@@ -64,7 +64,9 @@ export const handler = createHttpHandler(
       if (!record) throw new NotFoundError(`Unknown ${kind.data}`);
       assertShopInstalled(record);
       const iconUrl = `${services.config(['web']).web.checkoutOrigin}/icon.svg`;
-      return jsonResponse(200, transactionRequestMetadata({ label: record.label, iconUrl }));
+      // Wallets show the label before the buyer signs: the merchant and the token it settles in.
+      const label = `${record.label} (${record.tokenSymbol})`;
+      return jsonResponse(200, transactionRequestMetadata({ label, iconUrl }));
     }
 
     const account = parseTransactionRequestAccount(request.body);
