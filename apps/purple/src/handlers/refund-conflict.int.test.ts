@@ -14,7 +14,13 @@ import {
   type PaymentHarness,
   type Reply,
 } from '../test-support/payment-harness';
-import { placePaidOrder, portal, signIn, type PortalLogin } from '../test-support/merchant-harness';
+import {
+  placePaidOrder,
+  portal,
+  signIn,
+  successfulMutations,
+  type PortalLogin,
+} from '../test-support/merchant-harness';
 
 let h: PaymentHarness;
 let login: PortalLogin;
@@ -22,12 +28,7 @@ let orderId: string;
 
 const chain = () => h.stack.chain!;
 const sim = () => h.stack.simulator!;
-const calls = (mutation: string, gid: string) =>
-  sim()
-    .mutations()
-    .filter(
-      (m) => m.mutation === mutation && m.variables.id === gid && m.answeredWith === 'success',
-    );
+const calls = (mutation: string, gid: string) => successfulMutations(h, mutation, gid);
 
 /** Issues a refund in the simulator admin and returns our record's id and Shopify's gid. */
 async function newRefund(amount = '1.00'): Promise<{ id: string; gid: string }> {

@@ -12,7 +12,13 @@ import { PublicKey, type Transaction } from '@solana/web3.js';
 import { runDiscoveryPoll, type EngineDeps } from '@solpay/domain';
 import { getAppServices } from '@solpay/services';
 import { startPaymentHarness, until, type PaymentHarness } from '../test-support/payment-harness';
-import { placePaidOrder, portal, signIn, type PortalLogin } from '../test-support/merchant-harness';
+import {
+  placePaidOrder,
+  portal,
+  signIn,
+  successfulMutations,
+  type PortalLogin,
+} from '../test-support/merchant-harness';
 
 jest.setTimeout(120_000);
 
@@ -23,12 +29,7 @@ let orderId: string;
 
 const chain = () => h.stack.chain!;
 const sim = () => h.stack.simulator!;
-const calls = (mutation: string, gid: string) =>
-  sim()
-    .mutations()
-    .filter(
-      (m) => m.mutation === mutation && m.variables.id === gid && m.answeredWith === 'success',
-    );
+const calls = (mutation: string, gid: string) => successfulMutations(h, mutation, gid);
 const refund = (id: string) => h.stack.prisma.refundRecord.findUniqueOrThrow({ where: { id } });
 
 async function newRefund(amount = '1.00'): Promise<{ id: string; gid: string }> {

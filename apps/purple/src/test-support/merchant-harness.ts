@@ -146,3 +146,12 @@ export async function placePaidOrder(
   if (!order) throw new Error('order not found in the simulator');
   return { orderId: order.id, paymentId, signature };
 }
+
+/** The mutations named `mutation` for the session `gid` that the Shopify simulator answered with success. */
+export function successfulMutations(h: PaymentHarness, mutation: string, gid: string) {
+  return h.stack
+    .simulator!.mutations()
+    .filter(
+      (m) => m.mutation === mutation && m.variables.id === gid && m.answeredWith === 'success',
+    );
+}
