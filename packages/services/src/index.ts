@@ -1,4 +1,3 @@
-export * from './app-services';
 export * from './chain/create-web3-chain';
 export * from './stores/prisma-record-store';
 export * from './stores/prisma-session-store';
@@ -15,7 +14,9 @@ export * from './checkout/checkout-payment-view';
 export * from './checkout/load-checkout-payment';
 export * from './gas-wallet';
 export * from './merchants';
-export * from './health/create-health-handler';
 export * from './gdpr';
 export * from './rate-limit';
 export * from './webhooks/verify-shopify-webhook';
+export * from './http';
+export * from './workers';
+export * from './composition';

@@ -2,7 +2,7 @@
  * Budgets of the Lambda bundles that `npx serverless package --stage prod` writes to
  * `.serverless/` (CI packages first; see ensure-packaged.ts): each function's code stays small
  * (cold start) and carries no module that only tests or the local stack run, and no AWS SDK
- * client it never calls (DESIGN §3.8).
+ * or Solana RPC client it never calls (DESIGN §3.8).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,9 +38,33 @@ const LOCAL_ONLY_PACKAGES = [
 /** Workspace folders no Lambda runs. */
 const LOCAL_ONLY_WORKSPACES = ['apps/local', 'packages/testkit', 'packages/web'];
 
-/** AWS SDK clients, and the only functions that call them. */
+/**
+ * Service clients (AWS SDK, Solana RPC), and the only functions that call them: each capability
+ * composition builds per route, so a route that sends no Shopify mutation has no SQS client
+ * and a route that never reads the chain has no web3.js.
+ */
 const SDK_CLIENT_USERS: Record<string, string[]> = {
   '@aws-sdk/client-sfn': ['retryConsumer'],
+  '@aws-sdk/client-sqs': [
+    'transactionRequest',
+    'checkoutStatus',
+    'heliusWebhook',
+    'refundSession',
+    'oauthCallback',
+    'portalApi',
+    'discoveryPoll',
+    'outboxSweep',
+    'mutationRetry',
+  ],
+  '@solana/web3.js': [
+    'paymentSession',
+    'transactionRequest',
+    'checkoutStatus',
+    'heliusWebhook',
+    'portalApi',
+    'discoveryPoll',
+    'gasBalanceCheck',
+  ],
 };
 
 let template: CloudFormationTemplate;
@@ -86,7 +110,7 @@ describe('Lambda bundles', () => {
     }
   });
 
-  it('carry an AWS SDK client only where the function calls it', () => {
+  it('carry a service client (AWS SDK, web3.js) only where the function calls it', () => {
     const misplaced = bundles.flatMap((b) =>
       Object.entries(SDK_CLIENT_USERS)
         .filter(([client, users]) => b.packages.has(client) !== users.includes(b.name))

@@ -1,4 +1,4 @@
-import { createHealthHandler } from '@solpay/services';
+import { createHealthHandler, healthRoute } from '@solpay/services';
 
 /** `GET /health` on green (reached only over mutual TLS): proves the path to the database. */
-export const handler = createHealthHandler('green-health');
+export const handler = createHealthHandler('green-health', healthRoute);

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
 import { readConfig } from '@solpay/lambda';
-import { closeAppServices, getMerchantServices } from '@solpay/services';
+import { closeComposition, merchantOnboarding } from '@solpay/services';
 import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';
@@ -135,7 +135,7 @@ export async function startLocalStack(
     onStop('prisma', () => prisma.$disconnect());
     // Handlers build their services lazily (one set per process, like a Lambda container);
     // release their pools before the database goes away.
-    onStop('app services', () => closeAppServices());
+    onStop('app services', () => closeComposition());
 
     // Chain.
     let chain: LocalStack['chain'];
@@ -315,7 +315,7 @@ export async function startLocalStack(
       settlementMint: mint,
       apiVersion,
       freshInstall: simulator !== undefined && simulator.configuration(DEMO_SHOP)?.ready !== true,
-      merchantDeps: getMerchantServices().merchant,
+      merchantDeps: merchantOnboarding(),
     });
     markReady();
 

@@ -13,7 +13,7 @@ import {
   type ChainPort,
   type EngineDeps,
 } from '@solpay/domain';
-import { getAppServices } from '@solpay/services';
+import { transactionEngine } from '@solpay/services';
 import { startPaymentHarness, until, type PaymentHarness } from '../test-support/payment-harness';
 import { portal, signIn, type PortalLogin } from '../test-support/merchant-harness';
 
@@ -89,7 +89,7 @@ async function landSelfTransfer(paymentId: string): Promise<string> {
 
 beforeAll(async () => {
   h = await startPaymentHarness({ env: process.env, workers: [] });
-  engine = getAppServices().engine;
+  engine = transactionEngine();
   // The payout wallet holds USDC, so a self-pay would pass the balance check and simulation.
   await chain().mintTo(chain().merchant.publicKey, 1_000_000_000n);
 }, 120_000);

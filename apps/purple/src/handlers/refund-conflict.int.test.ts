@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fetchTransaction } from '@solana/pay';
 import type { Transaction } from '@solana/web3.js';
 import { runDiscoveryPoll } from '@solpay/domain';
-import { getAppServices } from '@solpay/services';
+import { transactionEngine } from '@solpay/services';
 import {
   startPaymentHarness,
   until,
@@ -73,7 +73,7 @@ async function rejectUntilDecided(refundId: string): Promise<Reply> {
   const first = await reject(refundId);
   if (first.status !== 200 || first.json?.outcome !== 'rejecting') return first;
   return until(async () => {
-    await runDiscoveryPoll(getAppServices().engine);
+    await runDiscoveryPoll(transactionEngine());
     const reply = await reject(refundId);
     return reply.json?.outcome === 'rejecting' ? undefined : reply;
   }, 'a decided reject');

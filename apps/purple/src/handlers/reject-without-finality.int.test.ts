@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { fetchTransaction } from '@solana/pay';
 import { PublicKey, type Transaction } from '@solana/web3.js';
 import { runDiscoveryPoll, type EngineDeps } from '@solpay/domain';
-import { getAppServices } from '@solpay/services';
+import { transactionEngine } from '@solpay/services';
 import { startPaymentHarness, until, type PaymentHarness } from '../test-support/payment-harness';
 import {
   placePaidOrder,
@@ -89,7 +89,7 @@ function sent(mutation: string, gid: string) {
 beforeAll(async () => {
   process.env.LOCAL_FINALITY_MS = '13000';
   h = await startPaymentHarness({ env: process.env, workers: [] });
-  engine = getAppServices().engine;
+  engine = transactionEngine();
   login = await signIn(h);
   ({ orderId } = await placePaidOrder(h, '100.00'));
 }, 180_000);

@@ -1,20 +1,4 @@
-import type { SFNClient } from '@aws-sdk/client-sfn';
-import { createSqsHandler, InternalError } from '@solpay/lambda';
-import { retryMessageSchema, startRetryExecution } from '@solpay/queue';
-import { createSfnClient, getAppServices } from '@solpay/services';
+import { createRetryConsumerHandler, retryConsumerWorker } from '@solpay/services';
 
-/** One Step Functions client per instance, built on the first message. */
-let sfn: SFNClient | undefined;
-
-/**
- * Consumer of the Shopify retry queue (SQS): each message starts one execution of the retry
- * state machine, named after the message so a redelivery is a no-op. Failed records are
- * reported as batch item failures and redelivered by SQS (then dead-lettered).
- */
-export const handler = createSqsHandler('retry-consumer', retryMessageSchema, async (message) => {
-  const { queue } = getAppServices().config(['queue']);
-  const arn = queue.retryStateMachineArn;
-  if (!arn) throw new InternalError('RETRY_STATE_MACHINE_ARN is not configured');
-  sfn ??= createSfnClient(queue);
-  await startRetryExecution(sfn, arn, message);
-});
+/** Consumer of the Shopify retry queue (SQS): starts one retry state machine execution per message. */
+export const handler = createRetryConsumerHandler(retryConsumerWorker);

@@ -6,7 +6,7 @@ import { getAssociatedTokenAddressSync } from '@solana/spl-token';
 import { Connection, type Keypair, type PublicKey, type Transaction } from '@solana/web3.js';
 import type { BackgroundWorker, LocalStack } from '@solpay/local';
 import { createFunctionInvoker, startLocalStack } from '@solpay/local';
-import { closeAppServices } from '@solpay/services';
+import { closeComposition } from '@solpay/services';
 import { pollUntil } from '@solpay/testkit';
 
 /** One HTTP answer. */
@@ -162,7 +162,7 @@ export async function startPaymentHarness(options: {
     async close() {
       // The stack stops its workers before anything they use; the services go last.
       await stack.close();
-      await closeAppServices();
+      await closeComposition();
       delete env.DENY_LIST_PATH;
       delete env.LOG_LEVEL;
       rmSync(dataDir, { recursive: true, force: true });

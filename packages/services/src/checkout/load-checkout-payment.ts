@@ -7,7 +7,7 @@ import {
 } from '@solpay/domain';
 import { GoneError } from '@solpay/lambda';
 import { encodeTransactionRequestUrl } from '@solpay/solana';
-import { isRecordId } from '../stores/record-tables';
+import { isRecordId } from '@solpay/domain';
 import type { CheckoutPaymentView } from './checkout-payment-view';
 
 /** Dependencies of {@link loadCheckoutPayment}. */

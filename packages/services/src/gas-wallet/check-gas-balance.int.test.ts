@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Connection } from '@solana/web3.js';
 import { startLocalChain, type LocalChain } from '@solpay/testkit';
-import { checkGasBalance, GAS_BALANCE_METRIC, GAS_LOW_MESSAGE } from './check-gas-balance';
+import { checkGasBalance, GAS_LOW_MESSAGE } from '@solpay/domain';
+import { GAS_BALANCE_METRIC, gasBalanceMetric } from './gas-balance-metric';
 
 let chain: LocalChain;
 
@@ -22,14 +23,16 @@ async function run(thresholdLamports: bigint) {
     {
       getBalanceLamports: async () => BigInt(await connection.getBalance(chain.gas.publicKey)),
       logger: { info: log('info'), warn: log('warn'), error: log('error') },
-      writeLine: (line) => lines.push(line),
+      publishBalance: gasBalanceMetric({
+        namespace: 'SolanaPay/test',
+        stage: 'test',
+        writeLine: (line) => lines.push(line),
+      }),
       alert: (error) => alerts.push(error.message),
     },
     {
       gasPubkey: chain.gas.publicKey.toBase58(),
       thresholdLamports,
-      metricsNamespace: 'SolanaPay/test',
-      stage: 'test',
     },
   );
   return { report, lines, logs, alerts };

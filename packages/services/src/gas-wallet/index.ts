@@ -1,2 +1,2 @@
 export * from './embedded-metric-line';
-export * from './check-gas-balance';
+export * from './gas-balance-metric';

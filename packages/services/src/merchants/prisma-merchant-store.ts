@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@solpay/db';
 import type { ConfigureStatus, MerchantProfile, MerchantStorePort } from '@solpay/domain';
 import { enqueueShopifyMutation } from '@solpay/queue';
-import { isRecordId } from '../stores/record-tables';
+import { isRecordId } from '@solpay/domain';
 
 /** Interactive transaction limits: wait for a pooled connection, then finish. */
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;

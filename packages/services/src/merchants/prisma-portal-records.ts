@@ -7,7 +7,7 @@ import type {
   PortalRecordsPort,
   PortalRefund,
 } from '@solpay/domain';
-import { isRecordId } from '../stores/record-tables';
+import { isRecordId } from '@solpay/domain';
 
 const refundSelect = {
   id: true,

@@ -1,9 +1,9 @@
 import type { PrismaClient } from '@solpay/db';
 import { RateLimitedError } from '@solpay/lambda';
-import type { RateLimitResult, RateLimitRule } from './rate-limit-rule';
+import type { RateLimitPort, RateLimitResult, RateLimitRule } from '@solpay/domain';
 
 /** Counts hits per key in PostgreSQL, so every Lambda instance shares one budget. */
-export interface RateLimiter {
+export interface RateLimiter extends RateLimitPort {
   /** Counts one hit of `subject` against `rule`. */
   hit(rule: RateLimitRule, subject: string): Promise<RateLimitResult>;
   /** Like {@link hit}, but throws `RateLimitedError` (429 + `Retry-After`) when over the limit. */

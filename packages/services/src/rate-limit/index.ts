@@ -1,2 +1,1 @@
-export * from './rate-limit-rule';
 export * from './create-postgres-rate-limiter';

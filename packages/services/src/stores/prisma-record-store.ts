@@ -11,7 +11,8 @@ import type {
 } from '@solpay/domain';
 import { enqueueShopifyMutation } from '@solpay/queue';
 import { paymentSessionRejectCodeForExpiry } from '@solpay/shopify';
-import { RECORD_KIND_ENUM, RECORD_TABLE, isRecordId, recordLink } from './record-tables';
+import { isRecordId } from '@solpay/domain';
+import { RECORD_KIND_ENUM, RECORD_TABLE, recordLink } from './record-tables';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,6 +1,5 @@
 import { BadRequestError, UnauthorizedError, type HttpAuthenticate } from '@solpay/lambda';
 import { normalizeShopDomain, readWebhookHeaders, verifyWebhookHmac } from '@solpay/shopify';
-import { getAppServices } from '../app-services';
 
 /** What a Shopify webhook delivery says about itself, once its headers were checked. */
 export interface ShopifyWebhookHeaders {
@@ -12,15 +11,17 @@ export interface ShopifyWebhookHeaders {
 
 /**
  * The `authenticate` step of every Shopify webhook handler: the HMAC-SHA256 of the RAW body with
- * the app's client secret (either header family, constant time) must match, else 401 — before
- * the body is parsed, so a malformed body with a bad signature is 401 too (specs §A.6).
+ * the app's client secret (`apiSecret()`, either header family, constant time) must match, else
+ * 401 — before the body is parsed, so a malformed body with a bad signature is 401 too (specs
+ * §A.6).
  */
-export const authenticateShopifyWebhook: HttpAuthenticate = ({ rawBody, headers }) => {
-  const { apiSecret } = getAppServices().config(['shopify']).shopify;
-  if (!verifyWebhookHmac({ rawBody, headers, secret: apiSecret })) {
-    throw new UnauthorizedError('Invalid webhook signature');
-  }
-};
+export function shopifyWebhookAuthenticator(apiSecret: () => string): HttpAuthenticate {
+  return ({ rawBody, headers }) => {
+    if (!verifyWebhookHmac({ rawBody, headers, secret: apiSecret() })) {
+      throw new UnauthorizedError('Invalid webhook signature');
+    }
+  };
+}
 
 /**
  * Reads an authenticated delivery's headers: the topic must be `expectedTopic`, and the webhook
