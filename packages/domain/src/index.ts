@@ -54,3 +54,4 @@ export * from './use-cases/poll-discovery-while-pending';
 export * from './use-cases/admit-signature-hints';
 export * from './use-cases/settle-signature-hints';
 export * from './gas-wallet/check-gas-balance';
+export * from './merchants/forbidden-payout-wallets';

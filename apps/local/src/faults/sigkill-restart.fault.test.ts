@@ -26,7 +26,7 @@ import {
   type ShopifySimulator,
 } from '@solpay/testkit';
 import { systemClock } from '@solpay/domain';
-import { createPrismaMerchantStore } from '@solpay/services';
+import { createPrismaMerchantStore } from '@solpay/persistence';
 import { DEMO_SHOP, LOCAL_DEV_SECRETS, readStackFile, seedDemoMerchant } from '../index';
 import { createHttpsCaller } from '../measured/https-call';
 import { deliverWebhooks, waitFinalized } from '../measured/pay-many';

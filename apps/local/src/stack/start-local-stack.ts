@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
 import { readConfig } from '@solpay/lambda';
-import { closeComposition, merchantOnboarding } from '@solpay/services';
+import { closeComposition, merchantOnboarding } from '@solpay/composition';
 import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';

@@ -1,4 +1,5 @@
-import { checkoutStatusRoute, createCheckoutStatusHandler } from '@solpay/services';
+import { checkoutStatusRoute } from '@solpay/composition';
+import { createCheckoutStatusHandler } from '@solpay/handlers';
 
 /** `GET /checkout/payments/{paymentId}` (purple): what the checkout page shows. */
 export const handler = createCheckoutStatusHandler(checkoutStatusRoute);

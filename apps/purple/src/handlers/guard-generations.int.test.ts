@@ -13,7 +13,7 @@ import {
   type ChainPort,
   type EngineDeps,
 } from '@solpay/domain';
-import { transactionEngine } from '@solpay/services';
+import { transactionEngine } from '@solpay/composition';
 import { startPaymentHarness, until, type PaymentHarness } from '../test-support/payment-harness';
 import { portal, signIn, type PortalLogin } from '../test-support/merchant-harness';
 

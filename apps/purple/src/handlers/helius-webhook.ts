@@ -1,4 +1,5 @@
-import { createHeliusWebhookHandler, heliusWebhookRoute } from '@solpay/services';
+import { heliusWebhookRoute } from '@solpay/composition';
+import { createHeliusWebhookHandler } from '@solpay/handlers';
 
 /** `POST /webhooks/helius` (purple): signature hints from Helius, settled from chain data. */
 export const handler = createHeliusWebhookHandler(heliusWebhookRoute);

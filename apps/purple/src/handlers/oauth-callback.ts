@@ -1,4 +1,5 @@
-import { createOAuthCallbackHandler, oauthCallbackRoute } from '@solpay/services';
+import { oauthCallbackRoute } from '@solpay/composition';
+import { createOAuthCallbackHandler } from '@solpay/handlers';
 
 /** `GET /auth/callback` (purple): completes the install and signs the merchant in to the portal. */
 export const handler = createOAuthCallbackHandler(oauthCallbackRoute);

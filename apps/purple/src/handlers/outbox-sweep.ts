@@ -1,4 +1,5 @@
-import { createOutboxSweepHandler, outboxSweepWorker } from '@solpay/services';
+import { outboxSweepWorker } from '@solpay/composition';
+import { createOutboxSweepHandler } from '@solpay/handlers';
 
 /** The outbox backstop (EventBridge `rate(1 minute)`): sends every due Shopify mutation. */
 export const handler = createOutboxSweepHandler(outboxSweepWorker);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fetchTransaction } from '@solana/pay';
 import type { Transaction } from '@solana/web3.js';
 import { runDiscoveryPoll } from '@solpay/domain';
-import { transactionEngine } from '@solpay/services';
+import { transactionEngine } from '@solpay/composition';
 import {
   startPaymentHarness,
   until,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { fetchTransaction } from '@solana/pay';
 import { PublicKey, type Transaction } from '@solana/web3.js';
 import { runDiscoveryPoll, type EngineDeps } from '@solpay/domain';
-import { transactionEngine } from '@solpay/services';
+import { transactionEngine } from '@solpay/composition';
 import { startPaymentHarness, until, type PaymentHarness } from '../test-support/payment-harness';
 import {
   placePaidOrder,

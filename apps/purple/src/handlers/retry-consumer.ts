@@ -1,4 +1,5 @@
-import { createRetryConsumerHandler, retryConsumerWorker } from '@solpay/services';
+import { retryConsumerWorker } from '@solpay/composition';
+import { createRetryConsumerHandler } from '@solpay/handlers';
 
 /** Consumer of the Shopify retry queue (SQS): starts one retry state machine execution per message. */
 export const handler = createRetryConsumerHandler(retryConsumerWorker);

@@ -6,7 +6,7 @@ import { getAssociatedTokenAddressSync } from '@solana/spl-token';
 import { Connection, type Keypair, type PublicKey, type Transaction } from '@solana/web3.js';
 import type { BackgroundWorker, LocalStack } from '@solpay/local';
 import { createFunctionInvoker, startLocalStack } from '@solpay/local';
-import { closeComposition } from '@solpay/services';
+import { closeComposition } from '@solpay/composition';
 import { pollUntil } from '@solpay/testkit';
 
 /** One HTTP answer. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../ports/clock';
 import type { DomainLogger } from '../ports/domain-logger';
 
-/** Persistence for {@link handleAppUninstalled}. Implemented with Prisma in `@solpay/services`. */
+/** Persistence for {@link handleAppUninstalled}. Implemented with Prisma in `@solpay/persistence`. */
 export interface AppUninstalledStorePort {
   /**
    * In one transaction: records the webhook id (a replay is `duplicate`), marks the merchant

@@ -38,7 +38,7 @@ export interface ConfigureStatus {
   error: string | null;
 }
 
-/** Persistence for install, portal sessions and onboarding. Implemented with Prisma in `@solpay/services`. */
+/** Persistence for install, portal sessions and onboarding. Implemented with Prisma in `@solpay/persistence`. */
 export interface MerchantStorePort {
   /** Stores an issued OAuth `state` nonce for `shopDomain`. */
   saveOAuthState(input: { nonce: string; shopDomain: string; expiresAt: Date }): Promise<void>;

@@ -20,7 +20,7 @@ export type CodeExchangeResult =
   | { ok: true; grant: OAuthTokenGrant }
   | { ok: false; reason: 'invalid-grant' | 'unavailable'; detail: string };
 
-/** Shopify's side of the OAuth authorization-code grant (specs §A.7). Implemented in `@solpay/services`. */
+/** Shopify's side of the OAuth authorization-code grant (specs §A.7). Implemented in `@solpay/adapters`. */
 export interface ShopifyOAuthPort {
   /**
    * Checks an admin query: anchored `*.myshopify.com` shop, hex HMAC-SHA256 with the client

@@ -6,7 +6,7 @@ export interface WalletInspection {
   hasTokenAccount: boolean;
 }
 
-/** Reads payout-wallet facts from the chain. Implemented over web3.js in `@solpay/services`. */
+/** Reads payout-wallet facts from the chain. Implemented over web3.js in `@solpay/adapters`. */
 export interface WalletInspectorPort {
   /** `tokenProgram` (default SPL Token) owns `mint`; the ATA is derived with it. */
   inspect(wallet: string, mint: string, tokenProgram?: string): Promise<WalletInspection>;

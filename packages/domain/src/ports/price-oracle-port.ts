@@ -12,7 +12,7 @@ export interface PriceReading {
   fullyVerified: boolean;
 }
 
-/** Reads oracle prices on chain. Implemented over web3.js (Pyth accounts) in `@solpay/services`. */
+/** Reads oracle prices on chain. Implemented over web3.js (Pyth accounts) in `@solpay/adapters`. */
 export interface PriceOraclePort {
   /** The current reading of each feed id; `null` when its account is missing or not a price. */
   readPrices(feedIds: readonly string[]): Promise<Map<string, PriceReading | null>>;

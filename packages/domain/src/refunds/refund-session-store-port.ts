@@ -25,7 +25,7 @@ export interface StoredRefund {
   mutationIds: string[];
 }
 
-/** Persistence for refund session requests. Implemented with Prisma in `@solpay/services`. */
+/** Persistence for refund session requests. Implemented with Prisma in `@solpay/persistence`. */
 export interface RefundSessionStorePort {
   /**
    * In ONE transaction: returns the stored row if `(merchantId, shopifyId)` exists; else locks the

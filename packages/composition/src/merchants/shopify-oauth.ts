@@ -1,0 +1,16 @@
+import type { MerchantDeps } from '@solpay/domain';
+import { readConfig } from '@solpay/lambda';
+import { createShopifyOAuth } from '@solpay/adapters';
+
+/** Shopify's OAuth grant: callback `${PURPLE_ORIGIN}/auth/callback`, configured scopes. */
+export function shopifyOAuth(): MerchantDeps['oauth'] {
+  const { web, shopify } = readConfig(['web', 'shopify']);
+  return createShopifyOAuth({
+    apiKey: shopify.apiKey,
+    apiSecret: shopify.apiSecret,
+    scopes: shopify.scopes,
+    redirectUri: `${web.purpleOrigin}/auth/callback`,
+    adminOrigin: shopify.adminOrigin,
+    timeoutMs: shopify.httpTimeoutMs,
+  });
+}

@@ -1,0 +1,21 @@
+import { systemClock, type EngineDeps } from '@solpay/domain';
+import { createPrismaRecordStore } from '@solpay/persistence';
+import { chainPort } from './chain-port';
+import { dispatchPort } from './dispatch-port';
+import { platformLogger } from './platform-logger';
+import { prismaClient } from './prisma-client';
+import { processSingleton } from './process-singleton';
+import { walletScreening } from './wallet-screening';
+
+/**
+ * The transaction engine of the process (serve, settle, reject, expire): records in
+ * PostgreSQL, the chain over web3.js, screening, and Shopify mutations through the outbox.
+ */
+export const transactionEngine = /* @__PURE__ */ processSingleton((): EngineDeps => ({
+  records: createPrismaRecordStore(prismaClient()),
+  chain: chainPort(),
+  screening: walletScreening(),
+  dispatch: dispatchPort(),
+  clock: systemClock,
+  logger: platformLogger().child({ component: 'engine' }),
+}));

@@ -1,0 +1,520 @@
+import { Prisma, type PrismaClient } from '@solpay/db';
+import {
+  SPL_TOKEN_PROGRAM,
+  type PayableRecord,
+  type RecordKind,
+  type RecordStatus,
+  type RecordStorePort,
+  type RejectionReason,
+  type ServedTransactionRef,
+  type SweepableGuard,
+  isRecordId,
+} from '@solpay/domain';
+import { enqueueShopifyMutation } from '@solpay/queue';
+import { paymentSessionRejectCodeForExpiry } from '@solpay/shopify';
+import { RECORD_KIND_ENUM, RECORD_TABLE, recordLink } from './record-tables';
+
+type Tx = Prisma.TransactionClient;
+
+const CLOSED_GUARD_STATES = ['CONSUMED', 'BURNED', 'ABANDONED'] as const;
+
+/**
+ * Whether a record's shop is gone for Shopify: it was closed when the shop left, or its
+ * merchant is not installed now (a record created while the uninstall was committing).
+ */
+function hasShopLeft(row: {
+  orphanedAt: Date | null;
+  merchant: { installState: 'INSTALLED' | 'UNINSTALLED' | 'REDACTED' };
+}): boolean {
+  return row.orphanedAt !== null || row.merchant.installState !== 'INSTALLED';
+}
+
+/** Locks a record row for the rest of the transaction and returns its status (null: no row). */
+async function lockRecord(tx: Tx, kind: RecordKind, id: string): Promise<RecordStatus | null> {
+  const rows = await tx.$queryRawUnsafe<Array<{ status: RecordStatus }>>(
+    `SELECT status FROM ${RECORD_TABLE[kind]} WHERE id = $1::uuid FOR UPDATE`,
+    id,
+  );
+  return rows[0]?.status ?? null;
+}
+
+/**
+ * {@link RecordStorePort} over PostgreSQL with Prisma. State changes lock the record row
+ * (`SELECT … FOR UPDATE`) so serving, paying and rejecting one record are serialised, and every
+ * change that must reach Shopify writes its outbox row in the same transaction.
+ */
+export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
+  const findGuardGeneration = async (db: Tx | PrismaClient, kind: RecordKind, id: string) => {
+    const latest = await db.singleUseGuard.findFirst({
+      where: { recordKind: RECORD_KIND_ENUM[kind], ...recordLink(kind, id) },
+      orderBy: { generation: 'desc' },
+      select: { generation: true, status: true },
+    });
+    if (!latest) return 0;
+    // A SWEPT latest generation was abandoned first (a paid or rejected record's guards are
+    // closed): it is dead too, never current again — or a serve could reuse an emptied guard.
+    return latest.status === 'ABANDONED' || latest.status === 'SWEPT'
+      ? latest.generation + 1
+      : latest.generation;
+  };
+
+  const upsertGuard = (
+    tx: Tx,
+    input: {
+      kind: RecordKind;
+      recordId: string;
+      generation: number;
+      pubkey: string;
+      status: 'ACTIVE' | 'CONSUMED' | 'BURNED' | 'ABANDONED';
+      consumedSignature?: string | null;
+      lastValidBlockHeight?: bigint;
+    },
+  ) =>
+    tx.singleUseGuard.upsert({
+      where: { pubkey: input.pubkey },
+      create: {
+        pubkey: input.pubkey,
+        recordKind: RECORD_KIND_ENUM[input.kind],
+        ...recordLink(input.kind, input.recordId),
+        generation: input.generation,
+        status: input.status,
+        consumedSignature: input.consumedSignature ?? null,
+        lastValidBlockHeight: input.lastValidBlockHeight ?? 0n,
+      },
+      update: {
+        status: input.status,
+        ...(input.consumedSignature !== undefined
+          ? { consumedSignature: input.consumedSignature }
+          : {}),
+      },
+    });
+
+  const toServedRef = (row: {
+    signature: string;
+    recordKind: 'PAYMENT' | 'REFUND';
+    paymentId: string | null;
+    refundId: string | null;
+    guardGeneration: number;
+    lastValidBlockHeight: bigint;
+  }): ServedTransactionRef => ({
+    signature: row.signature,
+    kind: row.recordKind === 'PAYMENT' ? 'payment' : 'refund',
+    recordId: (row.recordKind === 'PAYMENT' ? row.paymentId : row.refundId) as string,
+    guardGeneration: row.guardGeneration,
+    lastValidBlockHeight: row.lastValidBlockHeight,
+  });
+
+  const gidOf = async (tx: Tx, kind: RecordKind, id: string) => {
+    const select = {
+      gid: true,
+      merchantId: true,
+      apiVersion: true,
+      orphanedAt: true,
+      merchant: { select: { installState: true } },
+    } as const;
+    return kind === 'payment'
+      ? tx.paymentRecord.findUniqueOrThrow({ where: { id }, select })
+      : tx.refundRecord.findUniqueOrThrow({ where: { id }, select });
+  };
+
+  return {
+    async findRecord(kind, id) {
+      if (!isRecordId(id)) return null;
+      const include = {
+        merchant: { select: { shopDomain: true, displayName: true, installState: true } },
+      } as const;
+      const row =
+        kind === 'payment'
+          ? await prisma.paymentRecord.findUnique({ where: { id }, include })
+          : await prisma.refundRecord.findUnique({ where: { id }, include });
+      if (!row || !row.tokenMint || row.tokenDecimals === null) return null;
+      return {
+        kind,
+        id: row.id,
+        merchantId: row.merchantId,
+        shop: row.merchant.shopDomain,
+        shopifyId: row.shopifyId,
+        status: row.status,
+        amount: row.amount.toFixed(),
+        currency: row.currency,
+        mint: row.tokenMint,
+        decimals: row.tokenDecimals,
+        // Rows from before the token table settled in USDC (SPL Token).
+        tokenSymbol: row.tokenSymbol ?? 'USDC',
+        tokenProgram: row.tokenProgram ?? SPL_TOKEN_PROGRAM,
+        tokenAmount: row.tokenAmount,
+        recipientWallet: row.recipientWallet,
+        referenceKey: row.referenceKey,
+        label: row.merchant.displayName ?? row.merchant.shopDomain,
+        // Payments expire when the buyer never pays; refunds wait for the merchant.
+        expiresAt: 'expiresAt' in row ? row.expiresAt : null,
+        signature: row.signature,
+        screeningHits: 'screeningHits' in row ? row.screeningHits : 0,
+        shopInstalled: row.merchant.installState === 'INSTALLED',
+      } satisfies PayableRecord;
+    },
+
+    currentGuardGeneration: (kind, id) => findGuardGeneration(prisma, kind, id),
+
+    async servedSignatures(kind, id, generation) {
+      const rows = await prisma.servedTransaction.findMany({
+        where: { ...recordLink(kind, id), guardGeneration: generation },
+        select: { signature: true },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map((row) => row.signature);
+    },
+
+    abandonGuard(kind, id, generation, guardAddress) {
+      return prisma.$transaction(async (tx) => {
+        if ((await lockRecord(tx, kind, id)) !== 'OPEN') return null;
+        if ((await findGuardGeneration(tx, kind, id)) !== generation) {
+          return findGuardGeneration(tx, kind, id);
+        }
+        await upsertGuard(tx, {
+          kind,
+          recordId: id,
+          generation,
+          pubkey: guardAddress,
+          status: 'ABANDONED',
+        });
+        return generation + 1;
+      });
+    },
+
+    recordServedTransaction(input) {
+      return prisma.$transaction(async (tx) => {
+        if ((await lockRecord(tx, input.kind, input.recordId)) !== 'OPEN') return 'closed' as const;
+        // Under the record's lock, which abandonGuard and markGenerationDead also take: once a
+        // generation is abandoned nothing more is recorded on it, so the sweep (which only
+        // takes abandoned or closed guards) can never empty a guard a transaction is still
+        // being handed out for.
+        if ((await findGuardGeneration(tx, input.kind, input.recordId)) !== input.generation) {
+          return 'stale-generation' as const;
+        }
+        // Within one cached blockhash the transaction for the same account is byte-identical
+        // (same signature): a wallet that POSTs again gets the same transaction back.
+        const known = await tx.servedTransaction.findUnique({
+          where: { signature: input.signature },
+        });
+        if (known) return 'recorded' as const;
+        // Serving never changes a guard's status: an ABANDONED (pre-funded) guard must stay
+        // abandoned so the next serve moves on; its transactions cannot land anyway.
+        const guard = await tx.singleUseGuard.upsert({
+          where: { pubkey: input.guardAddress },
+          create: {
+            pubkey: input.guardAddress,
+            recordKind: RECORD_KIND_ENUM[input.kind],
+            ...recordLink(input.kind, input.recordId),
+            generation: input.generation,
+            status: 'ACTIVE',
+            lastValidBlockHeight: input.lastValidBlockHeight,
+          },
+          // A no-op update keeps this a single INSERT … ON CONFLICT (see enqueueShopifyMutation).
+          update: { pubkey: input.guardAddress },
+        });
+        if (guard.lastValidBlockHeight < input.lastValidBlockHeight) {
+          await tx.singleUseGuard.update({
+            where: { id: guard.id },
+            data: { lastValidBlockHeight: input.lastValidBlockHeight },
+          });
+        }
+        await tx.servedTransaction.create({
+          data: {
+            signature: input.signature,
+            recordKind: RECORD_KIND_ENUM[input.kind],
+            ...recordLink(input.kind, input.recordId),
+            guardId: guard.id,
+            guardPubkey: input.guardAddress,
+            guardGeneration: input.generation,
+            account: input.account,
+            lastValidBlockHeight: input.lastValidBlockHeight,
+          },
+        });
+        return 'recorded' as const;
+      });
+    },
+
+    markGenerationDead(input) {
+      return prisma.$transaction(async (tx) => {
+        await lockRecord(tx, input.kind, input.recordId);
+        await tx.servedTransaction.updateMany({
+          where: { signature: input.signature, status: { in: ['SERVED', 'EXPIRED'] } },
+          data: { status: 'REFUSED', checkedAt: new Date() },
+        });
+        // Only an ACTIVE guard changes: an abandoned one already is, a closed one belongs to a
+        // record that is paid or rejected.
+        await tx.singleUseGuard.updateMany({
+          where: {
+            recordKind: RECORD_KIND_ENUM[input.kind],
+            ...recordLink(input.kind, input.recordId),
+            generation: input.generation,
+            status: 'ACTIVE',
+          },
+          data: { status: 'ABANDONED', consumedSignature: input.signature },
+        });
+      });
+    },
+
+    countServedTransactions: (kind, id) =>
+      prisma.servedTransaction.count({ where: recordLink(kind, id) }),
+
+    async recordScreeningHit(kind, id, at) {
+      if (kind !== 'payment' || !isRecordId(id)) return;
+      await prisma.paymentRecord.updateMany({
+        where: { id },
+        data: { screeningHits: { increment: 1 }, lastScreeningHitAt: at },
+      });
+    },
+
+    async findServedTransaction(signature) {
+      const row = await prisma.servedTransaction.findUnique({ where: { signature } });
+      return row ? toServedRef(row) : null;
+    },
+
+    async pendingServedTransactions(limit) {
+      const open = { in: ['OPEN', 'REJECTING'] as Array<'OPEN' | 'REJECTING'> };
+      const rows = await prisma.servedTransaction.findMany({
+        where: {
+          status: 'SERVED',
+          OR: [{ payment: { status: open } }, { refund: { status: open } }],
+        },
+        orderBy: { createdAt: 'desc' },
+        take: limit,
+      });
+      return rows.map(toServedRef);
+    },
+
+    async markServedTransaction(signature, status) {
+      await prisma.servedTransaction.updateMany({
+        where: { signature, status: 'SERVED' },
+        data: { status, checkedAt: new Date() },
+      });
+    },
+
+    markPaid(input) {
+      const { kind, recordId, signature } = input;
+      return prisma.$transaction(async (tx) => {
+        const status = await lockRecord(tx, kind, recordId);
+        if (status === 'PAID') {
+          const paid =
+            kind === 'payment'
+              ? await tx.paymentRecord.findUnique({
+                  where: { id: recordId },
+                  select: { signature: true },
+                })
+              : await tx.refundRecord.findUnique({
+                  where: { id: recordId },
+                  select: { signature: true },
+                });
+          return {
+            result: paid?.signature === signature ? 'already-paid' : 'not-payable',
+          } as const;
+        }
+        if (status !== 'OPEN' && status !== 'REJECTING') return { result: 'not-payable' } as const;
+
+        const paidFields = {
+          status: 'PAID' as const,
+          signature,
+          slot: input.slot,
+          blockTime: input.blockTime,
+          paidAt: new Date(),
+        };
+        const { gid, merchantId, apiVersion, ...owner } = await gidOf(tx, kind, recordId);
+        const shopLeft = hasShopLeft(owner);
+        const flagged = shopLeft ? { orphanedAt: owner.orphanedAt ?? new Date() } : {};
+        if (kind === 'payment') {
+          await tx.paymentRecord.update({
+            where: { id: recordId },
+            data: {
+              ...paidFields,
+              ...flagged,
+              buyerWallet: input.payer,
+              rejectCode: null,
+              rejectReason: null,
+            },
+          });
+        } else {
+          await tx.refundRecord.update({
+            where: { id: recordId },
+            data: { ...paidFields, ...flagged, rejectCode: null, rejectReason: null },
+          });
+        }
+        await tx.singleUseGuard.updateMany({
+          where: {
+            recordKind: RECORD_KIND_ENUM[kind],
+            ...recordLink(kind, recordId),
+            generation: input.generation,
+          },
+          data: { status: 'CONSUMED', consumedSignature: signature },
+        });
+        await tx.servedTransaction.updateMany({
+          where: { signature },
+          data: { status: 'LANDED', checkedAt: new Date() },
+        });
+        // Shopify cancelled the session when the shop left: a resolve would only fail for 72 h.
+        if (shopLeft) return { result: 'paid', mutationIds: [], shopLeft: true } as const;
+        const mutationKind =
+          kind === 'payment' ? 'PAYMENT_SESSION_RESOLVE' : 'REFUND_SESSION_RESOLVE';
+        const mutation = await enqueueShopifyMutation(tx, {
+          kind: mutationKind,
+          merchantId,
+          ...recordLink(kind, recordId),
+          variables: { id: gid },
+          dedupeKey: `${mutationKind}:${recordId}`,
+          // Shopify wants the mutation in the version the session arrived with (specs F.16).
+          apiVersion,
+        });
+        return { result: 'paid', mutationIds: [mutation.id] } as const;
+      });
+    },
+
+    beginReject(kind, id, reason: RejectionReason) {
+      return prisma.$transaction(async (tx) => {
+        const status = await lockRecord(tx, kind, id);
+        if (status === 'REJECTING') return 'continue' as const;
+        if (status !== 'OPEN') return 'closed' as const;
+        const data = {
+          status: 'REJECTING' as const,
+          rejectCode: reason.code,
+          rejectReason: reason.merchantMessage,
+        };
+        if (kind === 'payment') await tx.paymentRecord.update({ where: { id }, data });
+        else await tx.refundRecord.update({ where: { id }, data });
+        return 'started' as const;
+      });
+    },
+
+    completeReject(input) {
+      const { kind, recordId } = input;
+      return prisma.$transaction(async (tx) => {
+        const status = await lockRecord(tx, kind, recordId);
+        if (status !== 'REJECTING' && status !== 'REJECTED') return { mutationIds: [] };
+        const include = { merchant: { select: { installState: true } } } as const;
+        const row =
+          kind === 'payment'
+            ? await tx.paymentRecord.findUniqueOrThrow({ where: { id: recordId }, include })
+            : await tx.refundRecord.findUniqueOrThrow({ where: { id: recordId }, include });
+        const shopLeft = hasShopLeft(row);
+        if (status === 'REJECTING') {
+          const data = {
+            status: 'REJECTED' as const,
+            ...(shopLeft ? { orphanedAt: row.orphanedAt ?? new Date() } : {}),
+          };
+          if (kind === 'payment') {
+            await tx.paymentRecord.update({ where: { id: recordId }, data });
+          } else {
+            await tx.refundRecord.update({ where: { id: recordId }, data });
+          }
+          if (!input.guardUnused) {
+            await upsertGuard(tx, {
+              kind,
+              recordId,
+              generation: input.generation,
+              pubkey: input.guardAddress,
+              status: 'BURNED',
+              // Without a burn of ours (consumed earlier), keep what consumed it.
+              consumedSignature: input.burnSignature ?? undefined,
+            });
+          }
+        }
+        // Shopify cancelled the session itself when the shop left; nothing to tell it.
+        if (shopLeft) return { mutationIds: [] };
+        const mutationKind =
+          kind === 'payment' ? 'PAYMENT_SESSION_REJECT' : 'REFUND_SESSION_REJECT';
+        const code =
+          kind !== 'payment'
+            ? 'PROCESSING_ERROR'
+            : row.rejectCode === 'EXPIRED'
+              ? paymentSessionRejectCodeForExpiry(row.apiVersion)
+              : (row.rejectCode ?? 'PROCESSING_ERROR');
+        const mutation = await enqueueShopifyMutation(tx, {
+          kind: mutationKind,
+          merchantId: row.merchantId,
+          ...recordLink(kind, recordId),
+          variables: {
+            id: row.gid,
+            reason: { code, merchantMessage: row.rejectReason ?? 'Rejected' },
+          },
+          dedupeKey: `${mutationKind}:${recordId}`,
+          apiVersion: row.apiVersion,
+        });
+        return { mutationIds: [mutation.id] };
+      });
+    },
+
+    async expiredOpenRecords(now, blockHeight, limit) {
+      const rows = await prisma.paymentRecord.findMany({
+        where: {
+          status: 'OPEN',
+          expiresAt: { lt: now },
+          served: { none: { status: 'SERVED', lastValidBlockHeight: { gte: blockHeight } } },
+        },
+        select: { id: true },
+        orderBy: { expiresAt: 'asc' },
+        take: limit,
+      });
+      return rows.map((row) => ({ kind: 'payment' as const, id: row.id }));
+    },
+
+    async rejectingRecords(limit) {
+      // No request waits for a burn any more: every REJECTING record is the poll's to finish.
+      const stuck = { status: 'REJECTING' as const };
+      const [payments, refunds] = await Promise.all([
+        prisma.paymentRecord.findMany({
+          where: stuck,
+          select: { id: true },
+          orderBy: { updatedAt: 'asc' },
+          take: limit,
+        }),
+        prisma.refundRecord.findMany({
+          where: stuck,
+          select: { id: true },
+          orderBy: { updatedAt: 'asc' },
+          take: limit,
+        }),
+      ]);
+      return [
+        ...payments.map((row) => ({ kind: 'payment' as const, id: row.id })),
+        ...refunds.map((row) => ({ kind: 'refund' as const, id: row.id })),
+      ];
+    },
+
+    async sweepableGuards(blockHeight, limit): Promise<SweepableGuard[]> {
+      const rows = await prisma.singleUseGuard.findMany({
+        where: {
+          status: { in: [...CLOSED_GUARD_STATES] },
+          lastValidBlockHeight: { lt: blockHeight },
+        },
+        include: {
+          payment: { select: { shopifyId: true, merchant: { select: { shopDomain: true } } } },
+          refund: { select: { shopifyId: true, merchant: { select: { shopDomain: true } } } },
+        },
+        orderBy: { updatedAt: 'asc' },
+        take: limit,
+      });
+      return rows.flatMap((row) => {
+        const record = row.payment ?? row.refund;
+        if (!record) return [];
+        return [
+          {
+            guardId: row.id,
+            kind: row.recordKind === 'PAYMENT' ? ('payment' as const) : ('refund' as const),
+            recordId: (row.paymentId ?? row.refundId) as string,
+            shop: record.merchant.shopDomain,
+            shopifyId: record.shopifyId,
+            generation: row.generation,
+            lastValidBlockHeight: row.lastValidBlockHeight,
+          },
+        ];
+      });
+    },
+
+    async markGuardSwept(guardId, signature) {
+      await prisma.singleUseGuard.update({
+        where: { id: guardId },
+        data: { status: 'SWEPT', sweptSignature: signature },
+      });
+    },
+  };
+}

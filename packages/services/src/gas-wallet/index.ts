@@ -1,2 +1,0 @@
-export * from './embedded-metric-line';
-export * from './gas-balance-metric';
