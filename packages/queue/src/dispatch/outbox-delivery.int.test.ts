@@ -46,6 +46,7 @@ import { replayMutations } from '../replay/replay-mutations';
 import { sweepOutbox } from '../sweep/sweep-outbox';
 import { createMerchantAccessTokens } from '../tokens/create-merchant-access-tokens';
 import { createMutationDispatcher, type MutationDispatcher } from './create-mutation-dispatcher';
+import { SHOP_UNINSTALLED_ERROR } from './shop-uninstalled-error';
 
 const API_KEY = 'queue-test-key';
 const API_SECRET = 'queue-test-secret';
@@ -315,13 +316,13 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
   });
 
   describe('payment sessions', () => {
-    const createPayment = async () => {
+    const createPayment = async (owner = merchantId) => {
       const placed = await sim.placeOrder({ amount: '12.50' });
       const session = placed.order.paymentSessions.at(-1);
       if (!session) throw new Error('no payment session');
       const payment = await prisma.paymentRecord.create({
         data: {
-          merchantId,
+          merchantId: owner,
           shopifyId: session.id,
           gid: session.gid,
           group: session.group,
@@ -364,6 +365,43 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
           .find((s) => s.id === session.id)?.state,
       ).toBe('resolved');
       expect(successesFor('paymentSessionResolve', (v) => v.id === session.gid)).toHaveLength(1);
+    });
+
+    it('refuses a resolve for a shop that left: never sent, FAILED with the reason, the paid payment flagged in the same transaction', async () => {
+      const departed = await prisma.merchant.create({
+        data: {
+          shopDomain: `left-${randomUUID().slice(0, 8)}.myshopify.com`,
+          installState: 'UNINSTALLED',
+        },
+      });
+      const { session, payment } = await createPayment(departed.id);
+      await prisma.paymentRecord.update({ where: { id: payment.id }, data: { status: 'PAID' } });
+      const row = await enqueue({
+        kind: 'PAYMENT_SESSION_RESOLVE',
+        merchantId: departed.id,
+        paymentId: payment.id,
+        variables: { id: session.gid },
+        dedupeKey: `PAYMENT_SESSION_RESOLVE:${payment.id}`,
+      });
+      const calls = sim.mutations().length;
+
+      expect(await dispatcher.dispatchSoon(row.id)).toEqual({
+        outcome: 'failed',
+        attempt: 1,
+        conflict: false,
+      });
+      const cancelled = await prisma.shopifyMutation.findUniqueOrThrow({ where: { id: row.id } });
+      expect(cancelled).toMatchObject({
+        status: 'FAILED',
+        lastError: SHOP_UNINSTALLED_ERROR,
+        lockedUntil: null,
+      });
+      const flagged = await prisma.paymentRecord.findUniqueOrThrow({ where: { id: payment.id } });
+      expect(flagged.orphanedAt).toEqual(cancelled.completedAt);
+      expect(sim.mutations()).toHaveLength(calls);
+      expect(await sweepOutbox({ outbox, dispatcher, limit: 50, clock })).toMatchObject({
+        examined: 0,
+      });
     });
 
     it('treats a reject after a resolve as a conflict: FAILED with a high-severity alert', async () => {
