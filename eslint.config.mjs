@@ -5,7 +5,8 @@ import globals from 'globals';
 /**
  * Package layering (DESIGN §3.7; written out in docs/architecture.md → "Layering"). Each entry
  * names what a package's production code may not import; tests and test support are exempt.
- * `apps/green/src/deploy/package-layering.test.ts` lints wrong and right imports with these rules so they cannot rot.
+ * `apps/green/src/deploy/package-layering.test.ts` lints wrong and right imports with these
+ * rules so they cannot rot.
  */
 const forbid = (regex, why) => ({ regex, message: why });
 const NO_APPS = forbid(
@@ -20,7 +21,7 @@ const NO_MIDDY = forbid(
 );
 const NO_LAMBDA = forbid(
   '^@solpay/lambda(/|$)',
-  'packages/lambda is the HTTP/Lambda adapter: inner layers may not import it (errors live in @solpay/domain).',
+  'packages/lambda is the HTTP/Lambda adapter; inner layers may not import it (errors: @solpay/domain).',
 );
 const NO_SERVICES = forbid(
   '^@solpay/services(/|$)',

@@ -1,4 +1,4 @@
-/** Stable machine-readable error codes of HTTP bodies. Clients branch on these; never rename one. */
+/** The `code` of HTTP error bodies (docs/api.md). Clients branch on them: never rename one. */
 export type ErrorCode =
   | 'BAD_REQUEST'
   | 'VALIDATION_FAILED'

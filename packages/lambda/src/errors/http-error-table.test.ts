@@ -22,7 +22,7 @@ import { HTTP_ERROR_TABLE, httpErrorRuleOf, type ErrorClass } from './http-error
 import { PayloadTooLargeError } from './payload-too-large-error';
 import { UnsupportedMediaTypeError } from './unsupported-media-type-error';
 
-/** The contract of docs/api.md, written out by hand so a change to the table has to change this too. */
+/** The contract of docs/api.md, written out by hand: changing the table means changing this. */
 const DOCUMENTED: ReadonlyArray<readonly [ErrorClass, number, ErrorCode]> = [
   [MalformedRequestError, 400, 'BAD_REQUEST'],
   [InvalidInputError, 400, 'VALIDATION_FAILED'],

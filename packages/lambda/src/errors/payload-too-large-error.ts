@@ -1,6 +1,6 @@
 import type { DomainErrorOptions } from '@solpay/domain';
 
-/** The request body is larger than the route accepts (an HTTP adapter refusal; no domain meaning). */
+/** The request body is larger than the route accepts (an HTTP adapter refusal). */
 export class PayloadTooLargeError extends Error {
   /** Facts shown to the caller (`maxBytes`). */
   readonly details?: Record<string, unknown>;
