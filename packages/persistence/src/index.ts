@@ -12,3 +12,4 @@ export * from './records/close-departed-shop-records';
 export * from './records/prisma-record-store';
 export * from './records/prisma-session-store';
 export * from './records/record-tables';
+export * from './outbox/create-outbox-store';

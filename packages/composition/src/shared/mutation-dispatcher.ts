@@ -3,11 +3,13 @@ import { guardFetch, readConfig, reportError } from '@solpay/lambda';
 import {
   createMerchantAccessTokens,
   createMutationDispatcher,
+  createPrismaMerchantTokenStore,
   DEFAULT_LOCK_MS,
   type MutationDispatcher,
 } from '@solpay/queue';
 import { createPaymentsAppsClient, refreshAccessToken } from '@solpay/shopify';
 import { createRetryScheduler } from '@solpay/adapters';
+import { createOutboxStore } from '@solpay/persistence';
 import { platformLogger } from './platform-logger';
 import { prismaClient } from './prisma-client';
 import { processSingleton } from './process-singleton';
@@ -24,7 +26,7 @@ export const mutationDispatcher = /* @__PURE__ */ processSingleton(
     const log = platformLogger().child({ component: 'outbox' });
     const retry = createRetryScheduler({ queue, logger: log });
     const dispatcher = createMutationDispatcher({
-      prisma: prismaClient(),
+      outbox: createOutboxStore(prismaClient()),
       paymentsApps: createPaymentsAppsClient({
         apiVersion: shopify.apiVersion,
         adminOrigin: shopify.adminOrigin,
@@ -32,7 +34,7 @@ export const mutationDispatcher = /* @__PURE__ */ processSingleton(
         fetch: guardFetch(globalThis.fetch),
       }),
       tokens: createMerchantAccessTokens({
-        prisma: prismaClient(),
+        store: createPrismaMerchantTokenStore(prismaClient()),
         cipher: tokenCipher(),
         refresh: ({ shop, refreshToken }) =>
           refreshAccessToken({

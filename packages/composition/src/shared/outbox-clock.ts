@@ -1,6 +1,6 @@
-import { systemClock } from '@solpay/domain';
+import { systemClock, type Clock } from '@solpay/domain';
 import { readConfig } from '@solpay/lambda';
-import { createScaledClock, type Clock } from '@solpay/queue';
+import { createScaledClock } from '@solpay/queue';
 import { processSingleton } from './process-singleton';
 
 /** The clock of the outbox (scaled by `RETRY_TIME_SCALE` in tests; one per process). */

@@ -1,3 +1,4 @@
+import { createOutboxStore } from '@solpay/persistence';
 import type { SweepOutboxDeps } from '@solpay/queue';
 import { mutationDispatcher } from '../shared/mutation-dispatcher';
 import { outboxClock } from '../shared/outbox-clock';
@@ -7,7 +8,7 @@ import { processSingleton } from '../shared/process-singleton';
 /** The outbox sweep: the outbox rows and the dispatcher that sends them. */
 export const outboxSweepWorker = /* @__PURE__ */ processSingleton(
   (): Omit<SweepOutboxDeps, 'limit'> => ({
-    prisma: prismaClient(),
+    outbox: createOutboxStore(prismaClient()),
     dispatcher: mutationDispatcher().dispatcher,
     clock: outboxClock(),
   }),

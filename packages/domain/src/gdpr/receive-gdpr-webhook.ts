@@ -1,4 +1,4 @@
-import { BadRequestError } from '@solpay/lambda';
+import { MalformedRequestError } from '../errors';
 import type { GdprWebhookTopic } from './gdpr-topic';
 import { parseGdprWebhook } from './gdpr-webhook-payload';
 import { handleGdprWebhook, type HandleGdprWebhookDeps } from './handle-gdpr-webhook';
@@ -26,7 +26,7 @@ export async function receiveGdprWebhook(
 ): Promise<{ duplicate: boolean }> {
   const webhook = parseGdprWebhook(delivery.topic, delivery.body);
   if (webhook.payload.shop_domain !== delivery.shopDomain) {
-    throw new BadRequestError('shop_domain does not match the shop domain header');
+    throw new MalformedRequestError('shop_domain does not match the shop domain header');
   }
   const outcome = await handleGdprWebhook(deps, {
     webhookId: delivery.webhookId,

@@ -1,4 +1,4 @@
-import { RateLimitedError } from '@solpay/lambda';
+import { RateLimitExceededError } from '../errors';
 import { PURPLE_RATE_LIMITS, type RateLimitPort } from '../rate-limits/rate-limit-rule';
 
 /**
@@ -15,6 +15,6 @@ export async function admitSignatureHints(deps: {
     'deliveries',
   );
   if (!result.ok) {
-    throw new RateLimitedError('Too many requests; retry later', result.retryAfterSeconds);
+    throw new RateLimitExceededError('Too many requests; retry later', result.retryAfterSeconds);
   }
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, RateLimitedError } from '@solpay/lambda';
+import { RateLimitExceededError, UnknownRecordError } from '../errors';
 import { isRecordId } from '../records/is-record-id';
 import type { RecordKind } from '../records/payable-record';
 import { PURPLE_RATE_LIMITS, type RateLimitPort } from '../rate-limits/rate-limit-rule';
@@ -38,22 +38,22 @@ export async function admitTransactionRequest(
     target.sourceIp || 'unknown',
   );
   if (!perIp.ok) {
-    throw new RateLimitedError(
+    throw new RateLimitExceededError(
       `Too many requests from your network; try again in ${perIp.retryAfterSeconds} s`,
       perIp.retryAfterSeconds,
     );
   }
   const kind = target.kind;
   if (kind !== 'payment' && kind !== 'refund') {
-    throw new NotFoundError('Unknown transaction request');
+    throw new UnknownRecordError('Unknown transaction request');
   }
-  if (!isRecordId(target.recordId)) throw new NotFoundError(`Unknown ${kind}`);
+  if (!isRecordId(target.recordId)) throw new UnknownRecordError(`Unknown ${kind}`);
   const perRecord = await deps.limiter.hit(
     { ...PURPLE_RATE_LIMITS.transactionRequestPerRecord, limit: deps.limits.perRecordPerMinute },
     `${kind}:${target.recordId.toLowerCase()}`,
   );
   if (!perRecord.ok) {
-    throw new RateLimitedError(
+    throw new RateLimitExceededError(
       `Too many requests for this ${kind}; try again in ${perRecord.retryAfterSeconds} s`,
       perRecord.retryAfterSeconds,
     );

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@solpay/lambda';
+import { UnknownRecordError } from '../errors';
 import type { RecordKind } from '../records/payable-record';
 import type { RecordStorePort } from '../ports/record-store-port';
 import { assertShopInstalled } from './serve-transaction';
@@ -20,7 +20,7 @@ export async function describeTransactionRequest(
   recordId: string,
 ): Promise<TransactionRequestLabel> {
   const record = await deps.records.findRecord(kind, recordId);
-  if (!record) throw new NotFoundError(`Unknown ${kind}`);
+  if (!record) throw new UnknownRecordError(`Unknown ${kind}`);
   assertShopInstalled(record);
   return { label: `${record.label} (${record.tokenSymbol})`, iconUrl: deps.iconUrl };
 }

@@ -1,9 +1,5 @@
-import {
-  createHttpHandler,
-  jsonResponse,
-  NotFoundError,
-  type HttpLambdaHandler,
-} from '@solpay/lambda';
+import { createHttpHandler, jsonResponse, type HttpLambdaHandler } from '@solpay/lambda';
+import { UnknownRecordError } from '@solpay/domain';
 import { loadCheckoutPayment, type LoadCheckoutPaymentDeps } from '@solpay/persistence';
 import type { Compose } from '../compose';
 import { lazyHandler } from '../lazy-handler';
@@ -33,7 +29,7 @@ export function createCheckoutStatusHandler(
           deps.checkout,
           request.pathParams.paymentId ?? '',
         );
-        if (!payment) throw new NotFoundError('Unknown payment');
+        if (!payment) throw new UnknownRecordError('Unknown payment');
         return jsonResponse(200, payment, { 'cache-control': 'no-store' });
       },
     );

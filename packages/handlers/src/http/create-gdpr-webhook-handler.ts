@@ -1,10 +1,6 @@
 import { gdprTopicFromPath, receiveGdprWebhook, type HandleGdprWebhookDeps } from '@solpay/domain';
-import {
-  createHttpHandler,
-  jsonResponse,
-  NotFoundError,
-  type HttpLambdaHandler,
-} from '@solpay/lambda';
+import { createHttpHandler, jsonResponse, type HttpLambdaHandler } from '@solpay/lambda';
+import { UnknownRecordError } from '@solpay/domain';
 import {
   readShopifyWebhookHeaders,
   shopifyWebhookAuthenticator,
@@ -39,7 +35,7 @@ export function createGdprWebhookHandler(
       },
       async (request) => {
         const topic = gdprTopicFromPath(request.path);
-        if (topic === undefined) throw new NotFoundError('Unknown privacy webhook topic');
+        if (topic === undefined) throw new UnknownRecordError('Unknown privacy webhook topic');
         const meta = readShopifyWebhookHeaders(request.headers, topic);
         const outcome = await receiveGdprWebhook(compose().gdpr, {
           topic,

@@ -8,9 +8,9 @@ import {
   createHttpHandler,
   jsonResponse,
   toValidationError,
-  UnauthorizedError,
   type HttpLambdaHandler,
 } from '@solpay/lambda';
+import { AuthenticationFailedError } from '@solpay/domain';
 import { heliusSignatures, heliusWebhookPayloadSchema } from '../webhooks/helius-webhook-payload';
 import { isHeliusAuthorized } from '../webhooks/is-helius-authorized';
 import type { Compose } from '../compose';
@@ -43,7 +43,7 @@ export function createHeliusWebhookHandler(
         maxBodyBytes: 1024 * 1024,
         authenticate: ({ headers }) => {
           if (!isHeliusAuthorized(headers.authorization, compose().webhookSecret)) {
-            throw new UnauthorizedError();
+            throw new AuthenticationFailedError();
           }
         },
       },

@@ -4,12 +4,8 @@ import {
   shopifySessionHeadersSchema,
   type CreateRefundSessionDeps,
 } from '@solpay/domain';
-import {
-  BadRequestError,
-  createHttpHandler,
-  jsonResponse,
-  type HttpLambdaHandler,
-} from '@solpay/lambda';
+import { createHttpHandler, jsonResponse, type HttpLambdaHandler } from '@solpay/lambda';
+import { MalformedRequestError } from '@solpay/domain';
 import { acceptedApiVersion } from '@solpay/shopify';
 import type { Compose } from '../compose';
 import { lazyHandler } from '../lazy-handler';
@@ -41,7 +37,7 @@ export function createRefundSessionHandler(
         const deps = compose();
         const version = acceptedApiVersion(request.headers['shopify-api-version'], deps.apiVersion);
         if (!version.ok) {
-          throw new BadRequestError(`Unsupported Shopify-Api-Version (${version.reason})`);
+          throw new MalformedRequestError(`Unsupported Shopify-Api-Version (${version.reason})`);
         }
         await createRefundSession(deps.refundSessions, request.headers, request.body);
         return jsonResponse(201, {});

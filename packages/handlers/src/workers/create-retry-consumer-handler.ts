@@ -1,5 +1,6 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
-import { createSqsHandler, InternalError } from '@solpay/lambda';
+import { createSqsHandler } from '@solpay/lambda';
+import { MisconfigurationError } from '@solpay/domain';
 import { retryMessageSchema, startRetryExecution } from '@solpay/queue';
 import type { Compose } from '../compose';
 import { lazyHandler } from '../lazy-handler';
@@ -22,7 +23,7 @@ export function createRetryConsumerHandler(compose: Compose<RetryConsumerDeps>) 
     createSqsHandler('retry-consumer', retryMessageSchema, async (message) => {
       const deps = compose();
       const arn = deps.stateMachineArn;
-      if (!arn) throw new InternalError('RETRY_STATE_MACHINE_ARN is not configured');
+      if (!arn) throw new MisconfigurationError('RETRY_STATE_MACHINE_ARN is not configured');
       await startRetryExecution(deps.sfn(), arn, message);
     }),
   );

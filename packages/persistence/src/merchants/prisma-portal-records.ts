@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '@solpay/db';
 import {
+  USDC_TOKEN,
   type PaymentFilters,
   type PortalPayment,
   type PortalPaymentDetail,
@@ -51,9 +52,9 @@ function toRefund(row: RefundRow): PortalRefund {
     ...rest,
     paymentShopifyId: shopifyPaymentId,
     amount: row.amount.toFixed(),
-    tokenDecimals: row.tokenDecimals ?? 6,
+    tokenDecimals: row.tokenDecimals ?? USDC_TOKEN.decimals,
     // Refunds stored before the token table were all USDC.
-    tokenSymbol: row.tokenSymbol ?? (row.tokenMint ? 'USDC' : null),
+    tokenSymbol: row.tokenSymbol ?? (row.tokenMint ? USDC_TOKEN.symbol : null),
     quoteRate: payment?.quoteRate?.toFixed() ?? null,
   };
 }
