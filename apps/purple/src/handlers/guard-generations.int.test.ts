@@ -14,6 +14,7 @@ import {
   type EngineDeps,
 } from '@solpay/domain';
 import { transactionEngine } from '@solpay/composition';
+import { httpErrorRuleOf } from '@solpay/lambda';
 import { startPaymentHarness, until, type PaymentHarness } from '../test-support/payment-harness';
 import { portal, signIn, type PortalLogin } from '../test-support/merchant-harness';
 
@@ -214,7 +215,7 @@ describe('defect 5: a sweep never reopens a guard a serve is still using', () =>
     release();
     const outcome = await serveA;
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect((outcome.error as { status?: number }).status).toBe(409);
+    if (!outcome.ok) expect(httpErrorRuleOf(outcome.error).status).toBe(409);
     const onG0 = await h.stack.prisma.servedTransaction.count({
       where: { paymentId, guardGeneration: 0 },
     });
