@@ -40,8 +40,11 @@ export interface LandedResult {
 /** A transaction the chain knows: built (pre-signed by us), sent, and maybe landed. */
 export interface ChainTransaction {
   signature: string;
-  /** `transfer`: createAccount(guard) + TransferChecked; `burn`: createAccount(guard) only. */
-  kind: 'transfer' | 'burn' | 'sweep';
+  /**
+   * `transfer`: createAccount(guard) + TransferChecked; `burn`: createAccount(guard) only;
+   * `sweep`: guard lamports back to gas; `foreign`: someone else's lamport transfer to the guard.
+   */
+  kind: 'transfer' | 'burn' | 'sweep' | 'foreign';
   feePayer: string;
   guardAddress: string;
   transfer: ChainTransfer | null;
@@ -131,9 +134,10 @@ export class InMemoryChain implements ChainPort {
     this.blockhashHeight = this.blockHeight;
   }
 
-  /** A third party sends lamports to a guard address (to block its `createAccount`). */
-  prefundGuard(address: string, lamports = 1n): void {
+  /** A third party sends lamports to a guard address (to block its `createAccount`); finalized. */
+  prefundGuard(address: string, lamports = 1n): string {
     this.lamports.set(address, this.lamportsOf(address) + lamports);
+    return this.record('foreign', address, 'ThirdParty1111111111111111111111111111111111');
   }
 
   /** The transaction a served base64 carries (what the wallet sees). */
@@ -466,17 +470,22 @@ export class InMemoryChain implements ChainPort {
     const guardAddress = this.guardAddress(guard);
     const lamports = this.lamportsOf(guardAddress);
     if (lamports === 0n) return { ok: true, signature: null };
-    this.slot += 1n;
-    const signature = digest58(`sweep|${guardAddress}|${this.slot}`);
     this.lamports.set(guardAddress, 0n);
     this.lamports.set(
       this.gasWallet,
       this.lamportsOf(this.gasWallet) + lamports - this.feeLamports,
     );
+    return { ok: true, signature: this.record('sweep', guardAddress, this.gasWallet) };
+  }
+
+  /** Records a transaction that landed and was finalized at once (sweeps wait; foreign ones are old news). */
+  private record(kind: 'sweep' | 'foreign', guardAddress: string, feePayer: string): string {
+    this.slot += 1n;
+    const signature = digest58(`${kind}|${guardAddress}|${this.slot}`);
     this.transactions.set(signature, {
       signature,
-      kind: 'sweep',
-      feePayer: this.gasWallet,
+      kind,
+      feePayer,
       guardAddress,
       transfer: null,
       lastValidBlockHeight: this.blockhashHeight + this.lifetime,
@@ -489,7 +498,7 @@ export class InMemoryChain implements ChainPort {
         blockTime: this.clock?.now() ?? null,
       },
     });
-    return { ok: true, signature };
+    return signature;
   }
 
   private committed(landed: LandedResult): boolean {
