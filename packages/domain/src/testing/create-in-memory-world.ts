@@ -48,12 +48,22 @@ export function sessionHeaders(shop: string, apiVersion = '2026-10') {
  * stores, one chain, one Shopify (outbox dispatch and OAuth), a manual clock and a seeded random
  * source — plus the dependency bundles the use cases take.
  */
-export function createInMemoryWorld(options: { chain?: InMemoryChainOptions } = {}) {
+export function createInMemoryWorld(
+  options: {
+    chain?: InMemoryChainOptions;
+    /** Each RPC call moves the world's clock on by this much (default 0). */
+    rpcLatencyMs?: number;
+  } = {},
+) {
   const clock = new ManualClock();
   const db = new InMemoryDatabase(clock);
   const logger = new RecordingLogger();
   const random: RandomSource = seededRandomSource();
-  const chain = new InMemoryChain({ clock, ...options.chain });
+  const chain = new InMemoryChain({
+    clock,
+    ...(options.rpcLatencyMs ? { latency: { clock, ms: options.rpcLatencyMs } } : {}),
+    ...options.chain,
+  });
   const dispatch = new InMemoryMutationDispatch(db);
   const screening = new InMemoryWalletScreening();
   const oracle = new InMemoryPriceOracle();

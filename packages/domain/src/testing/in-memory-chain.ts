@@ -69,6 +69,11 @@ export interface InMemoryChainOptions {
   blockhashLifetime?: bigint;
   /** Gives landed transactions a block time. */
   clock?: Clock;
+  /**
+   * Each RPC call moves this clock on by `ms` (a slow RPC node, on a clock the test controls), so
+   * time budgets can be tested without waiting.
+   */
+  latency?: { clock: { advance(ms: number): void }; ms: number };
 }
 
 const ENCODING_PREFIX = 'in-memory-chain-tx:';
@@ -98,6 +103,9 @@ export class InMemoryChain implements ChainPort {
   private readonly commitment: 'confirmed' | 'finalized';
   private readonly lifetime: bigint;
   private readonly clock: Clock | undefined;
+  private readonly latency: InMemoryChainOptions['latency'];
+  /** RPC calls made through the port, by method name. */
+  readonly rpcCalls: string[] = [];
 
   constructor(options: InMemoryChainOptions = {}) {
     this.commitment = options.commitment ?? 'finalized';
@@ -106,6 +114,7 @@ export class InMemoryChain implements ChainPort {
     this.feeLamports = options.feeLamports ?? 5_000n;
     this.lifetime = options.blockhashLifetime ?? 150n;
     this.clock = options.clock;
+    this.latency = options.latency;
     this.lamports.set(this.gasWallet, options.gasLamports ?? 10_000_000_000n);
   }
 
@@ -240,7 +249,7 @@ export class InMemoryChain implements ChainPort {
   }
 
   async getBlockHeight(): Promise<bigint> {
-    this.rpc();
+    this.rpc('getBlockHeight');
     return this.blockHeight;
   }
 
@@ -249,7 +258,7 @@ export class InMemoryChain implements ChainPort {
     servedSignatures: string[],
     payer?: { wallet: string; mint: string; tokenProgram: string },
   ): Promise<GuardInspection> {
-    this.rpc();
+    this.rpc('inspectGuard');
     const funds: { payerFunds?: PayerFunds } = payer
       ? {
           payerFunds: {
@@ -280,7 +289,7 @@ export class InMemoryChain implements ChainPort {
     memo?: string;
     payerFunds?: PayerFunds;
   }): Promise<BuiltTransfer> {
-    this.rpc();
+    this.rpc('buildTransfer');
     const guardAddress = this.guardAddress(input.guard);
     const known = input.payerFunds;
     const held =
@@ -344,7 +353,7 @@ export class InMemoryChain implements ChainPort {
     signature: string,
     expectation: TransferExpectation,
   ): Promise<TransferValidation> {
-    this.rpc();
+    this.rpc('validateTransfer');
     const transaction = this.transactions.get(signature);
     const landed = transaction?.landed;
     if (!transaction || !landed) {
@@ -414,7 +423,7 @@ export class InMemoryChain implements ChainPort {
   }
 
   async signatureStates(signatures: string[]): Promise<Map<string, SignatureState | null>> {
-    this.rpc();
+    this.rpc('signatureStates');
     return new Map(
       signatures.map((signature) => {
         const landed = this.transactions.get(signature)?.landed;
@@ -432,7 +441,7 @@ export class InMemoryChain implements ChainPort {
   }
 
   async submitBurn(guard: GuardRef): Promise<BurnOutcome> {
-    this.rpc();
+    this.rpc('submitBurn');
     const guardAddress = this.guardAddress(guard);
     // Simulated at `confirmed` first: a guard already in use costs no fee.
     if (this.lamportsOf(guardAddress) > 0n) return { outcome: 'already-consumed' };
@@ -453,7 +462,7 @@ export class InMemoryChain implements ChainPort {
   }
 
   async guardConsumed(guard: GuardRef): Promise<boolean> {
-    this.rpc();
+    this.rpc('guardConsumed');
     const guardAddress = this.guardAddress(guard);
     return [...this.transactions.values()].some(
       (transaction) =>
@@ -466,7 +475,7 @@ export class InMemoryChain implements ChainPort {
   async sweepGuard(
     guard: GuardRef,
   ): Promise<{ ok: true; signature: string | null } | { ok: false; message: string }> {
-    this.rpc();
+    this.rpc('sweepGuard');
     const guardAddress = this.guardAddress(guard);
     const lamports = this.lamportsOf(guardAddress);
     if (lamports === 0n) return { ok: true, signature: null };
@@ -509,7 +518,9 @@ export class InMemoryChain implements ChainPort {
     this.lamports.set(address, this.lamportsOf(address) - lamports);
   }
 
-  private rpc(): void {
+  private rpc(method: string): void {
+    this.rpcCalls.push(method);
+    this.latency?.clock.advance(this.latency.ms);
     if (this.rpcDown) throw new Error('Solana RPC unavailable');
   }
 }
