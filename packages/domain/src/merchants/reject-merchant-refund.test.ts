@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { NotFoundError, ValidationError } from '@solpay/lambda';
 import { guardRefOf } from '../records/payable-record';
 import { createRefundSession } from '../refunds/create-refund-session';
-import { refundSessionRequestSchema } from '../sessions/payment-session-request';
+import type { RefundSessionRequest } from '../sessions/payment-session-request';
 import { createInMemoryWorld, sessionHeaders, TEST_MINTS } from '../testing';
 import { runDiscoveryPoll } from '../use-cases/run-discovery-poll';
 import { serveTransaction } from '../use-cases/serve-transaction';
@@ -25,14 +25,14 @@ async function openRefund() {
   const { refundId } = await createRefundSession(
     world.refundSessionDeps,
     sessionHeaders(shop.shopDomain),
-    refundSessionRequestSchema.parse({
+    {
       id: 'refund-1',
       gid: 'gid://shopify/RefundSession/refund-1',
       payment_id: 'pay-1',
       amount: '10.00',
       currency: 'USD',
       test: true,
-    }),
+    } satisfies RefundSessionRequest,
   );
   const payout = shop.payoutWallet as string;
   const reject = (reason = 'Goods were never returned', merchantId = shop.id) =>

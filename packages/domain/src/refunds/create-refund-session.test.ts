@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '@solpay/lambda';
 import { FX_FEEDS } from '../money/fx-feeds';
-import { refundSessionRequestSchema } from '../sessions/payment-session-request';
+import type { RefundSessionRequest } from '../sessions/payment-session-request';
 import { createInMemoryWorld, sessionHeaders, TEST_MINTS } from '../testing';
 import { serveTransaction } from '../use-cases/serve-transaction';
 import { settleSignature } from '../use-cases/settle-signature';
@@ -32,18 +32,14 @@ async function paidPayment(amount = '25.00', currency = 'USD') {
   const signature = world.chain.pay(served.transaction);
   expect(await settleSignature(world.engine, signature)).toMatchObject({ outcome: 'paid' });
   const refund = (id: string, refundAmount: string, refundCurrency = currency) =>
-    createRefundSession(
-      world.refundSessionDeps,
-      sessionHeaders(shop.shopDomain),
-      refundSessionRequestSchema.parse({
-        id,
-        gid: `gid://shopify/RefundSession/${id}`,
-        payment_id: 'pay-1',
-        amount: refundAmount,
-        currency: refundCurrency,
-        test: true,
-      }),
-    );
+    createRefundSession(world.refundSessionDeps, sessionHeaders(shop.shopDomain), {
+      id,
+      gid: `gid://shopify/RefundSession/${id}`,
+      payment_id: 'pay-1',
+      amount: refundAmount,
+      currency: refundCurrency,
+      test: true,
+    } satisfies RefundSessionRequest);
   const rejectsTold = (refundId: string) =>
     world.dispatch.deliveredFor({ kind: 'REFUND_SESSION_REJECT', refundId });
   return { world, shop, paymentId, refund, rejectsTold };
@@ -165,18 +161,14 @@ describe('createRefundSession', () => {
   it('refuses a shop that has not installed the app (404) and stores nothing', async () => {
     const { world } = await paidPayment();
     await expect(
-      createRefundSession(
-        world.refundSessionDeps,
-        sessionHeaders('other-shop.myshopify.com'),
-        refundSessionRequestSchema.parse({
-          id: 'r1',
-          gid: 'gid://shopify/RefundSession/r1',
-          payment_id: 'pay-1',
-          amount: '1.00',
-          currency: 'USD',
-          test: true,
-        }),
-      ),
+      createRefundSession(world.refundSessionDeps, sessionHeaders('other-shop.myshopify.com'), {
+        id: 'r1',
+        gid: 'gid://shopify/RefundSession/r1',
+        payment_id: 'pay-1',
+        amount: '1.00',
+        currency: 'USD',
+        test: true,
+      } satisfies RefundSessionRequest),
     ).rejects.toThrow(NotFoundError);
     expect(world.db.refunds.size).toBe(0);
   });
