@@ -155,7 +155,10 @@ describe('runDiscoveryPoll', () => {
     expect(report.errors).toBe(0);
 
     // Later runs (with the burns landing in between) finish everything, each record once.
-    for (let run = 0; run < 20; run += 1) {
+    const unfinished = () =>
+      [...world.db.guards.values()].some((guard) => guard.status !== 'SWEPT') ||
+      expiring.some((id) => world.db.payments.get(id)?.status !== 'REJECTED');
+    for (let run = 0; run < 10 && unfinished(); run += 1) {
       for (const transaction of world.chain.transactions.values()) {
         if (transaction.kind === 'burn' && transaction.sent && !transaction.landed) {
           world.chain.land(transaction.signature);
