@@ -24,7 +24,7 @@ async function prismaStores(target: Parameters<typeof createTestDatabase>[0]) {
 }
 
 // The same contracts the domain's in-memory stores pass in their unit tests
-// (packages/domain/src/testing/in-memory-*.test.ts): the doubles the money-rule unit tests
+// (packages/domain/src/testing/in-memory-stores.test.ts): the doubles the money-rule unit tests
 // stand on behave as these adapters do.
 describe.each(testDatabaseTargets())('on %s', (target) => {
   const options = { timeoutMs: 60_000 };
