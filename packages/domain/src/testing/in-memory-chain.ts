@@ -205,6 +205,18 @@ export class InMemoryChain implements ChainPort {
     return transaction.landed;
   }
 
+  /**
+   * A leader produces a block: every sent transaction not yet landed lands, in the order sent;
+   * one whose blockhash expired is dropped (it can never land).
+   */
+  produceBlock(): void {
+    for (const transaction of this.transactions.values()) {
+      if (!transaction.sent || transaction.landed) continue;
+      if (this.blockHeight > transaction.lastValidBlockHeight) continue;
+      this.land(transaction.signature);
+    }
+  }
+
   /** The cluster finalizes landed transactions (one, or every one landed so far). */
   finalize(signature?: string): void {
     for (const transaction of this.transactions.values()) {
