@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BadRequestError, ForbiddenError, UnauthorizedError } from '@solpay/lambda';
+import { AuthenticationFailedError, MalformedRequestError, PermissionDeniedError } from '../errors';
 import { createInMemoryWorld } from '../testing';
 import { beginInstall } from './begin-install';
 import { completeInstall } from './complete-install';
@@ -135,8 +135,8 @@ describe('completeInstall', () => {
   it('refuses a callback in another browser, a replayed state, a forged query or a refused code, without storing a merchant', async () => {
     const { world, install, merchant } = setup();
 
-    await expect(install({ boundState: null })).rejects.toThrow(ForbiddenError);
-    await expect(install({ boundState: 'another-browser' })).rejects.toThrow(ForbiddenError);
+    await expect(install({ boundState: null })).rejects.toThrow(PermissionDeniedError);
+    await expect(install({ boundState: 'another-browser' })).rejects.toThrow(PermissionDeniedError);
     expect(world.oauth.exchanges).toEqual([]);
 
     const forged = world.oauth.signedQuery(
@@ -145,13 +145,13 @@ describe('completeInstall', () => {
     );
     await expect(
       completeInstall(world.merchant, { query: { ...forged, code: 'other' }, boundState: 's' }),
-    ).rejects.toThrow(UnauthorizedError);
+    ).rejects.toThrow(AuthenticationFailedError);
 
     const stale = world.oauth.signedQuery({ shop: SHOP, code: 'c', state: 's' }, world.clock.now());
     world.clock.advance(91_000);
     await expect(
       completeInstall(world.merchant, { query: stale, boundState: 's' }),
-    ).rejects.toThrow(UnauthorizedError);
+    ).rejects.toThrow(AuthenticationFailedError);
 
     const unknownCode = world.oauth.signedQuery(
       {
@@ -168,13 +168,15 @@ describe('completeInstall', () => {
     );
     await expect(
       completeInstall(world.merchant, { query: unknownCode, boundState: unknownCode.state! }),
-    ).rejects.toThrow(BadRequestError);
+    ).rejects.toThrow(MalformedRequestError);
     expect(merchant()).toBeUndefined();
 
     // A callback that worked cannot be replayed.
     const done = await install();
     const used = [...world.db.oauthStates.values()].find((row) => row.consumedAt !== null);
-    await expect(install({ replayOf: used?.nonce as string })).rejects.toThrow(ForbiddenError);
+    await expect(install({ replayOf: used?.nonce as string })).rejects.toThrow(
+      PermissionDeniedError,
+    );
     expect(done.shop).toBe(SHOP);
   });
 });

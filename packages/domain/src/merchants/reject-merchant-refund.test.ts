@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { NotFoundError, ValidationError } from '@solpay/lambda';
+import { InvalidInputError, UnknownRecordError } from '../errors';
 import { guardRefOf } from '../records/payable-record';
 import { createRefundSession } from '../refunds/create-refund-session';
 import type { RefundSessionRequest } from '../sessions/payment-session-request';
@@ -110,7 +110,7 @@ describe('rejectMerchantRefund', () => {
     const { world, refundId, reject, told } = await openRefund();
     const other = world.addShop({ shopDomain: 'other-shop.myshopify.com' });
 
-    await expect(reject('Not mine', other.id)).rejects.toThrow(NotFoundError);
+    await expect(reject('Not mine', other.id)).rejects.toThrow(UnknownRecordError);
 
     expect(world.db.refunds.get(refundId)?.status).toBe('OPEN');
     expect(told()).toEqual([]);
@@ -122,7 +122,7 @@ describe('rejectMerchantRefund', () => {
   ])('refuses %s and changes nothing', async (_what, reason) => {
     const { world, refundId, reject, told } = await openRefund();
 
-    await expect(reject(reason)).rejects.toThrow(ValidationError);
+    await expect(reject(reason)).rejects.toThrow(InvalidInputError);
 
     expect(world.db.refunds.get(refundId)?.status).toBe('OPEN');
     expect(told()).toEqual([]);

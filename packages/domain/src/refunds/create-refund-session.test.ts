@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { NotFoundError } from '@solpay/lambda';
+import { UnknownRecordError } from '../errors';
 import { FX_FEEDS } from '../money/fx-feeds';
 import type { RefundSessionRequest } from '../sessions/payment-session-request';
 import { createInMemoryWorld, sessionHeaders, TEST_MINTS } from '../testing';
@@ -169,7 +169,7 @@ describe('createRefundSession', () => {
         currency: 'USD',
         test: true,
       } satisfies RefundSessionRequest),
-    ).rejects.toThrow(NotFoundError);
+    ).rejects.toThrow(UnknownRecordError);
     expect(world.db.refunds.size).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import type {
 } from '../ports/chain-port';
 import type { Clock } from '../ports/clock';
 import type { GuardRef } from '../records/payable-record';
-import { encodeBase58 } from '../records/encode-base58';
+import { encodeBase58 } from '../encoding/encode-base58';
 import { formatTokenAmount } from '../money/format-token-amount';
 
 /** The token transfer a transaction carries (its last instruction, `TransferChecked`). */

@@ -71,6 +71,8 @@ export interface PaymentRow extends Omit<NewPaymentRecord, 'quote'>, PayableColu
   buyerWallet: string | null;
   screeningHits: number;
   lastScreeningHitAt: Date | null;
+  /** Where Shopify said to send the buyer after the resolve or reject. */
+  redirectUrl: string | null;
 }
 
 /** A refund row (`refund_records`). */

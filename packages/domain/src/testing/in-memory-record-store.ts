@@ -438,6 +438,17 @@ export class InMemoryRecordStore implements RecordStorePort {
       });
   }
 
+  async saveRedirectUrl(paymentId: string, redirectUrl: string): Promise<void> {
+    const row = this.db.payments.get(paymentId);
+    if (!row) throw new Error(`Record to update not found: payment ${paymentId}`);
+    row.redirectUrl = redirectUrl;
+  }
+
+  async flagOrphaned(kind: RecordKind, recordId: string, at: Date): Promise<void> {
+    const row = this.db.record(kind, recordId);
+    if (row?.status === 'PAID' && row.orphanedAt === null) row.orphanedAt = at;
+  }
+
   async markGuardSwept(guardId: string, signature: string | null): Promise<void> {
     const row = this.db.guards.get(guardId);
     if (!row) throw new Error(`No guard ${guardId}`);

@@ -77,6 +77,7 @@ export class InMemorySessionStore implements SessionStorePort {
       rejectReason: null,
       screeningHits: 0,
       lastScreeningHitAt: null,
+      redirectUrl: null,
       orphanedAt: null,
       createdAt: now,
       updatedSeq: this.db.tick(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { GoneError } from '@solpay/lambda';
+import { RecordClosedError } from '../errors';
 import { guardRefOf } from '../records/payable-record';
 import type { RejectionReason } from '../ports/record-store-port';
 import { createInMemoryWorld, TEST_MINTS } from '../testing';
@@ -61,7 +61,7 @@ describe('rejectRecord', () => {
         recordId: world.db.payments.keys().next().value as string,
         account: BUYER,
       }),
-    ).rejects.toThrow(GoneError);
+    ).rejects.toThrow(RecordClosedError);
 
     // Landed but not final: still not safe to tell Shopify.
     world.chain.land(burn!.signature);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConflictError, ForbiddenError, GoneError, UnprocessableError } from '@solpay/lambda';
+import {
+  BusinessRuleViolationError,
+  PermissionDeniedError,
+  RecordClosedError,
+  StateConflictError,
+} from '../errors';
 import { createInMemoryWorld, InMemoryChain, TEST_MINTS } from '../testing';
 import type { GuardRef } from '../records/payable-record';
 import { guardRefOf } from '../records/payable-record';
@@ -80,7 +85,7 @@ describe('serveTransaction', () => {
     const { world, paymentId, serve } = await openPaymentWithFundedBuyer();
     world.chain.pay((await serve()).transaction);
 
-    await expect(serve(OTHER_BUYER)).rejects.toThrow(ConflictError);
+    await expect(serve(OTHER_BUYER)).rejects.toThrow(StateConflictError);
 
     expect((await world.records.findRecord('payment', paymentId))?.status).toBe('PAID');
     expect(await world.records.countServedTransactions('payment', paymentId)).toBe(1);
@@ -147,7 +152,7 @@ describe('serveTransaction', () => {
     for (const generation of [1, 2, 3, 4]) {
       world.chain.prefundGuard(world.chain.guardAddress(guard(generation)));
     }
-    await expect(serve(OTHER_BUYER)).rejects.toThrow(ConflictError);
+    await expect(serve(OTHER_BUYER)).rejects.toThrow(StateConflictError);
     expect(await world.records.currentGuardGeneration('payment', paymentId)).toBe(4);
   });
 
@@ -155,7 +160,7 @@ describe('serveTransaction', () => {
     const { world, paymentId, serve, record } = await openPaymentWithFundedBuyer();
     world.screening.flag(BUYER);
 
-    await expect(serve()).rejects.toThrow(ForbiddenError);
+    await expect(serve()).rejects.toThrow(PermissionDeniedError);
 
     expect(await world.records.countServedTransactions('payment', paymentId)).toBe(0);
     expect(await record()).toMatchObject({ status: 'OPEN', screeningHits: 1 });
@@ -164,7 +169,7 @@ describe('serveTransaction', () => {
 
   it('refuses the payout wallet paying itself (422): that transfer would consume the guard and pay nothing', async () => {
     const { shop, serve } = await openPaymentWithFundedBuyer();
-    await expect(serve(shop.payoutWallet as string)).rejects.toThrow(UnprocessableError);
+    await expect(serve(shop.payoutWallet as string)).rejects.toThrow(BusinessRuleViolationError);
   });
 
   it('serves nothing for a shop that uninstalled the app (410), so a buyer is never charged for an order Shopify cancelled', async () => {
@@ -174,7 +179,7 @@ describe('serveTransaction', () => {
       { webhookId: 'w1', shopDomain: shop.shopDomain },
     );
 
-    await expect(serve()).rejects.toThrow(GoneError);
+    await expect(serve()).rejects.toThrow(RecordClosedError);
 
     expect(world.chain.transactions.size).toBe(0);
     expect(await world.records.countServedTransactions('payment', paymentId)).toBe(0);
@@ -186,11 +191,11 @@ describe('serveTransaction', () => {
       code: 'PROCESSING_ERROR',
       merchantMessage: 'no',
     });
-    await expect(serve()).rejects.toThrow(GoneError);
+    await expect(serve()).rejects.toThrow(RecordClosedError);
 
     const second = await openPaymentWithFundedBuyer();
     second.world.clock.advance(31 * 60_000);
-    await expect(second.serve()).rejects.toThrow(GoneError);
+    await expect(second.serve()).rejects.toThrow(RecordClosedError);
 
     const third = await openPaymentWithFundedBuyer();
     third.world.chain.pay((await third.serve()).transaction);
@@ -198,7 +203,7 @@ describe('serveTransaction', () => {
       third.world.engine,
       [...third.world.chain.transactions.keys()][0] as string,
     );
-    await expect(third.serve(OTHER_BUYER)).rejects.toThrow(ConflictError);
+    await expect(third.serve(OTHER_BUYER)).rejects.toThrow(StateConflictError);
     expect(world.chain.transactions.size).toBe(0);
   });
 
@@ -222,7 +227,7 @@ describe('serveTransaction', () => {
 
     await expect(
       serveTransaction(engine, { kind: 'payment', recordId: paymentId, account: BUYER }),
-    ).rejects.toThrow(GoneError);
+    ).rejects.toThrow(RecordClosedError);
 
     expect(await world.records.countServedTransactions('payment', paymentId)).toBe(0);
   });
