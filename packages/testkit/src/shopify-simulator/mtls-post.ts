@@ -1,6 +1,14 @@
-import { request } from 'node:https';
+import { Agent, request } from 'node:https';
 import type { GreenExchange } from './sim-order';
 import type { GreenTarget } from './simulator-state';
+
+/**
+ * Shopify keeps its connections to an app alive (and API Gateway terminates them in AWS): a new
+ * mutual-TLS handshake per request made the local stack spend its CPU on RSA signatures on both
+ * ends (docs/performance.md). Sockets are keyed by target and client identity, so a different
+ * certificate still gets its own handshake.
+ */
+const keepAliveAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /** How long the simulator waits for the app before giving up on one request. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -32,7 +40,7 @@ export function postOverMtls(
         ca: green.ca,
         cert: green.clientCert,
         key: green.clientKey,
-        agent: false,
+        agent: keepAliveAgent,
         timeout: REQUEST_TIMEOUT_MS,
         headers: {
           'Content-Type': 'application/json',
