@@ -64,7 +64,13 @@ export async function runCheckoutE2eSuite(ctx: BenchContext): Promise<BenchRow[]
           buyer,
           order,
         });
-        polls += await waitOnCheckoutPage(stack.urls.purple, ctx.tls.ca, order.paymentId, POLL_MS);
+        const asked = await waitOnCheckoutPage(
+          stack.urls.purple,
+          ctx.tls.ca,
+          order.paymentId,
+          POLL_MS,
+        );
+        polls += asked;
         return order.sessionGid;
       }),
     );
