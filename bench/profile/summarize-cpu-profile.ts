@@ -37,9 +37,26 @@ function origin(url: string): string {
   return m ? `${m[1]}/${m[2]}` : url;
 }
 
+/** Components of the local stack, by the origin of a frame (see {@link origin}). */
+function component(pkg: string, url: string): string {
+  if (pkg.startsWith('@electric-sql/')) return 'embedded database (PGlite, wasm)';
+  if (pkg === 'pg' || pkg === 'pg-protocol' || pkg === 'pg-pool' || pkg === '@prisma/adapter-pg')
+    return 'pg driver';
+  if (pkg.startsWith('@prisma/')) return 'Prisma client + query compiler (wasm)';
+  if (url.includes('/local-chain/') || pkg === 'litesvm') return 'local chain (LiteSVM, JSON-RPC)';
+  if (url.includes('/shopify-simulator/')) return 'Shopify simulator';
+  if (pkg === 'packages/db') return 'packages/db (embedded server glue)';
+  if (/^(@solana\/|@noble\/|base-x|bs58|bn\.js|superstruct|jayson|@solana)/.test(pkg))
+    return 'Solana libraries (web3.js, noble)';
+  if (pkg.startsWith('apps/') || pkg.startsWith('packages/')) return 'app code (handlers, domain)';
+  return pkg;
+}
+
 /**
  * Self time per function and per package of a V8 CPU profile, busy time only (the `(idle)`,
- * `(program)` and `(garbage collector)` pseudo-frames are reported apart).
+ * `(program)` and `(garbage collector)` pseudo-frames are reported apart). `components` charges
+ * native, wasm and Node-internal frames to the nearest JavaScript caller outside Node, so the
+ * database's wasm and the sockets' writes land on the part of the stack that caused them.
  */
 export function summarizeCpuProfile(
   profile: CpuProfile,
@@ -50,8 +67,24 @@ export function summarizeCpuProfile(
   busyMs: number;
   functions: ProfileCost[];
   packages: ProfileCost[];
+  components: ProfileCost[];
 } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const componentOf = (id: number): string => {
+    const leaf = byId.get(id);
+    const name = leaf?.callFrame.functionName ?? '';
+    if (name === '(garbage collector)' || name === '(program)') return name;
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const url = byId.get(at)?.callFrame.url ?? '';
+      if (url === '' || url.startsWith('wasm://') || url.startsWith('node:')) continue;
+      return component(origin(url), url);
+    }
+    return 'Node (TLS, HTTP, sockets, timers: no JS caller)';
+  };
+  const comps = new Map<string, number>();
   const self = new Map<number, number>();
   let atMs = 0;
   profile.samples.forEach((id, i) => {
@@ -81,6 +114,8 @@ export function summarizeCpuProfile(
     fns.set(key, (fns.get(key) ?? 0) + ms);
     const pkg = origin(url);
     pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + ms);
+    const comp = componentOf(id);
+    comps.set(comp, (comps.get(comp) ?? 0) + ms);
   }
   const ranked = (m: Map<string, number>): ProfileCost[] =>
     [...m]
@@ -92,6 +127,7 @@ export function summarizeCpuProfile(
     busyMs,
     functions: ranked(fns),
     packages: ranked(pkgs),
+    components: ranked(comps),
   };
 }
 
@@ -121,6 +157,9 @@ function main(): void {
     console.log(`\ntop ${top} functions by self time (share of busy time)`);
     for (const f of summary.functions.slice(0, top))
       console.log(`${pct(f.share)} ${f.selfMs.toFixed(0).padStart(7)} ms  ${f.name}`);
+    console.log(`\ncomponents (native, wasm and Node frames charged to their JS caller)`);
+    for (const c of summary.components.slice(0, top))
+      console.log(`${pct(c.share)} ${c.selfMs.toFixed(0).padStart(7)} ms  ${c.name}`);
     console.log(`\ntop ${top} packages by self time`);
     for (const p of summary.packages.slice(0, top))
       console.log(`${pct(p.share)} ${p.selfMs.toFixed(0).padStart(7)} ms  ${p.name}`);
