@@ -2,6 +2,123 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/**
+ * Package layering (DESIGN §3.7; written out in docs/architecture.md → "Layering"). Each entry
+ * names what a package's production code may not import; tests and test support are exempt.
+ * `apps/green/src/deploy/package-layering.test.ts` lints wrong and right imports with these
+ * rules so they cannot rot.
+ */
+const forbid = (regex, why) => ({ regex, message: why });
+const NO_APPS = forbid(
+  '^(@solpay/(green|purple|checkout|portal|local)(/|$)|(\\.\\./)+apps/)',
+  'packages never import from apps: apps are the outermost layer.',
+);
+const NO_AWS = forbid('^(@aws-sdk/|aws-lambda$)', 'AWS SDK clients belong in adapters.');
+const NO_PRISMA = forbid('^(@prisma/|@solpay/db(/|$))', 'Persistence belongs in adapters.');
+const NO_MIDDY = forbid(
+  '^(@middy/|@sentry/)',
+  'The middy stack and Sentry live in packages/lambda.',
+);
+const NO_LAMBDA = forbid(
+  '^@solpay/lambda(/|$)',
+  'packages/lambda is the HTTP/Lambda adapter; inner layers may not import it (errors: @solpay/domain).',
+);
+const NO_SERVICES = forbid(
+  '^@solpay/services(/|$)',
+  'Composition and adapters may not be imported inward.',
+);
+const NO_TESTKIT = forbid(
+  '^@solpay/testkit(/|$)',
+  'The testkit is for tests and the local stack only.',
+);
+const LAYERS = [
+  // Every package (later entries replace this one for the packages they name).
+  { files: ['packages/**/*.ts'], forbidden: [NO_APPS] },
+  {
+    files: ['packages/domain/**/*.ts'],
+    forbidden: [
+      NO_APPS,
+      NO_AWS,
+      NO_PRISMA,
+      NO_MIDDY,
+      NO_LAMBDA,
+      NO_SERVICES,
+      NO_TESTKIT,
+      forbid(
+        '^@solpay/(queue|shopify|solana|web)(/|$)',
+        'The domain talks to ports; other packages implement them.',
+      ),
+      forbid('^(node:)?(http|https|http2|net|tls)$', 'The domain speaks no HTTP or sockets.'),
+      forbid(
+        '^(@solana/|@shopify/)',
+        'The domain talks to chain and Shopify ports, not their SDKs.',
+      ),
+    ],
+  },
+  {
+    files: ['packages/solana/**/*.ts'],
+    forbidden: [
+      NO_APPS,
+      NO_AWS,
+      NO_PRISMA,
+      NO_MIDDY,
+      NO_LAMBDA,
+      NO_SERVICES,
+      NO_TESTKIT,
+      forbid('^@solpay/(queue|shopify|web)(/|$)', 'packages/solana knows only the domain.'),
+    ],
+  },
+  {
+    files: ['packages/shopify/**/*.ts'],
+    forbidden: [
+      NO_APPS,
+      NO_AWS,
+      NO_PRISMA,
+      NO_MIDDY,
+      NO_LAMBDA,
+      NO_SERVICES,
+      NO_TESTKIT,
+      forbid('^(@solpay/(queue|solana|web)(/|$)|@solana/)', 'packages/shopify knows only Shopify.'),
+    ],
+  },
+  {
+    files: ['packages/queue/**/*.ts'],
+    forbidden: [NO_APPS, NO_MIDDY, NO_LAMBDA, NO_SERVICES, NO_TESTKIT],
+  },
+  {
+    files: ['packages/db/**/*.ts'],
+    forbidden: [
+      NO_APPS,
+      NO_AWS,
+      NO_MIDDY,
+      NO_LAMBDA,
+      NO_SERVICES,
+      NO_TESTKIT,
+      forbid('^@solpay/(domain|queue|shopify|solana|web)(/|$)', 'packages/db knows only Prisma.'),
+    ],
+  },
+  {
+    files: ['packages/lambda/**/*.ts'],
+    forbidden: [
+      NO_APPS,
+      NO_PRISMA,
+      NO_SERVICES,
+      NO_TESTKIT,
+      forbid(
+        '^@solpay/(queue|shopify|solana|web)(/|$)',
+        'packages/lambda is the HTTP/Lambda stack; capabilities come in through composition.',
+      ),
+    ],
+  },
+];
+
+/** Layering blocks (listed last so that nothing later replaces their options). */
+const layering = LAYERS.map(({ files, forbidden }) => ({
+  files,
+  ignores: ['**/*.test.ts', '**/test-support/**', '**/testing/**'],
+  rules: { 'no-restricted-imports': ['error', { patterns: forbidden }] },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -48,4 +165,5 @@ export default tseslint.config(
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  ...layering,
 );

@@ -45,7 +45,7 @@ export interface HttpHandlerOptions<TBody, TQuery, TPath, THeaders> {
   requireJson?: boolean;
   /**
    * Checks credentials on the raw request (headers, exact body text) after the size limit and
-   * BEFORE JSON parsing and validation; throw an `AppError` (typically `UnauthorizedError`) to
+   * BEFORE JSON parsing and validation; throw an error of the error table (typically `AuthenticationFailedError`) to
    * refuse. A request with bad credentials thus gets 401 whatever its body.
    */
   authenticate?: HttpAuthenticate;

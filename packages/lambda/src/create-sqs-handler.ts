@@ -7,7 +7,7 @@ import type {
 } from 'aws-lambda';
 import type { z } from 'zod';
 import { readConfig } from './config/read-config';
-import { BadRequestError } from './errors/app-error';
+import { MalformedRequestError } from '@solpay/domain';
 import { createInvocationLogger } from './handlers/invocation-logger';
 import type { WorkerOptions } from './handlers/worker-options';
 import { toValidationError } from './http/to-validation-error';
@@ -28,7 +28,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BadRequestError('Message body is not JSON', { cause: error });
+    throw new MalformedRequestError('Message body is not JSON', { cause: error });
   }
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { createWorkerHandler } from './create-worker-handler';
-import { UpstreamUnavailableError, ValidationError } from './errors/app-error';
 import { buildLambdaContext } from './testing/build-lambda-context';
 import { captureLogs } from './testing/capture-logs.fixture';
+import { DependencyUnavailableError, InvalidInputError } from '@solpay/domain';
 
 const task = z.object({ recordId: z.string(), attempt: z.number().int() });
 
@@ -27,7 +27,7 @@ describe('createWorkerHandler', () => {
     });
   });
 
-  it('throws a ValidationError naming the field when the input does not match', async () => {
+  it('throws a InvalidInputError naming the field when the input does not match', async () => {
     const logs = captureLogs();
     let called = false;
     const handler = createWorkerHandler(
@@ -41,14 +41,14 @@ describe('createWorkerHandler', () => {
     const error = await handler({ recordId: 'r1', attempt: 'x' }, buildLambdaContext()).catch(
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).details).toEqual({ path: 'attempt' });
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).details).toEqual({ path: 'attempt' });
     expect(called).toBe(false);
   });
 
   it('logs and rethrows failures unchanged (Step Functions matches on the error name)', async () => {
     const logs = captureLogs();
-    const failure = new UpstreamUnavailableError('Shopify 502');
+    const failure = new DependencyUnavailableError('Shopify 502');
     const handler = createWorkerHandler(
       'resolve-task',
       task,
@@ -60,7 +60,7 @@ describe('createWorkerHandler', () => {
     await expect(handler({ recordId: 'r1', attempt: 1 }, buildLambdaContext())).rejects.toBe(
       failure,
     );
-    expect(failure.name).toBe('UpstreamUnavailableError');
+    expect(failure.name).toBe('DependencyUnavailableError');
     const line = logs.lines.find((l) => l.msg === 'worker failed');
     expect(line).toMatchObject({ level: 'error', error: { message: 'Shopify 502' } });
   });

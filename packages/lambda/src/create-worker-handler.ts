@@ -18,7 +18,7 @@ export interface WorkerTools {
 
 /**
  * Builds a handler for a non-HTTP event (schedule, Step Functions task): parses the input with
- * `schema` (a mismatch throws a `ValidationError` naming the field), runs `fn`, logs the outcome
+ * `schema` (a mismatch throws an `InvalidInputError` naming the field), runs `fn`, logs the outcome
  * and rethrows failures unchanged so that Step Functions can retry or catch them by error name.
  * Unexpected failures are reported to Sentry.
  */

@@ -1,4 +1,4 @@
-export * from './errors/app-error';
+export * from './errors';
 export * from './config';
 export * from './http';
 export * from './logging';

@@ -5,6 +5,7 @@ import {
   settlementTokensFor,
   systemClock,
   type ChainPort,
+  type Clock,
   type CreatePaymentSessionDeps,
   type EngineDeps,
   type WalletScreeningPort,
@@ -23,9 +24,9 @@ import {
 import {
   createMerchantAccessTokens,
   createMutationDispatcher,
+  createPrismaMerchantTokenStore,
   createScaledClock,
   DEFAULT_LOCK_MS,
-  type Clock,
   type MerchantAccessTokens,
   type MutationDispatcher,
 } from '@solpay/queue';
@@ -43,6 +44,7 @@ import { createPythOracle } from './chain/create-pyth-oracle';
 import { createWeb3Chain } from './chain/create-web3-chain';
 import { fetchWithTimeout } from './chain/fetch-with-timeout';
 import { createDispatchPort } from './dispatch/create-dispatch-port';
+import { createOutboxStore } from './dispatch/create-outbox-store';
 import { createRetryScheduler } from './dispatch/create-retry-scheduler';
 import { createWalletScreening } from './screening/create-wallet-screening';
 import { createPrismaRecordStore } from './stores/prisma-record-store';
@@ -169,7 +171,7 @@ export function createAppServices(env?: EnvInput): AppServices {
   const tokens = lazy(() => {
     const { shopify } = config(['shopify']);
     return createMerchantAccessTokens({
-      prisma: prisma(),
+      store: createPrismaMerchantTokenStore(prisma()),
       cipher: createTokenCipher(Buffer.from(shopify.tokenEncryptionKey).toString('base64')),
       refresh: ({ shop, refreshToken }) =>
         refreshAccessToken({
@@ -196,7 +198,7 @@ export function createAppServices(env?: EnvInput): AppServices {
     sqs = retry.sqs;
     const { scheduler } = retry;
     return createMutationDispatcher({
-      prisma: prisma(),
+      outbox: createOutboxStore(prisma()),
       paymentsApps: paymentsApps(),
       tokens: tokens(),
       scheduler,

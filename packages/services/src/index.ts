@@ -7,6 +7,7 @@ export * from './screening/deny-list-screening';
 export * from './screening/trm-screening';
 export * from './screening/create-wallet-screening';
 export * from './dispatch/create-dispatch-port';
+export * from './dispatch/create-outbox-store';
 export * from './dispatch/create-retry-scheduler';
 export * from './dispatch/create-sfn-client';
 export * from './helius/helius-webhook-payload';

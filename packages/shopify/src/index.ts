@@ -1,7 +1,6 @@
 export * from './shop/is-valid-shop-domain';
 export * from './shop/shopify-origin';
 export * from './http/post-json';
-export * from './crypto/timing-safe-equal-string';
 export * from './crypto/token-cipher';
 export * from './oauth/verify-oauth-query-hmac';
 export * from './oauth/is-timestamp-fresh';

@@ -1,5 +1,11 @@
-import { gdprTopicFromPath, handleGdprWebhook, parseGdprWebhook } from '@solpay/domain';
-import { BadRequestError, createHttpHandler, jsonResponse, NotFoundError } from '@solpay/lambda';
+import {
+  parseGdprWebhook,
+  gdprTopicFromPath,
+  handleGdprWebhook,
+  MalformedRequestError,
+  UnknownRecordError,
+} from '@solpay/domain';
+import { createHttpHandler, jsonResponse } from '@solpay/lambda';
 import {
   authenticateShopifyWebhook,
   createPrismaGdprStore,
@@ -25,12 +31,12 @@ export const handler = createHttpHandler(
   async (request) => {
     const services = getAppServices();
     const topic = gdprTopicFromPath(request.path);
-    if (topic === undefined) throw new NotFoundError('Unknown privacy webhook topic');
+    if (topic === undefined) throw new UnknownRecordError('Unknown privacy webhook topic');
     const meta = readShopifyWebhookHeaders(request.headers, topic);
     const shopDomain = meta.shopDomain;
     const webhook = parseGdprWebhook(topic, request.body);
     if (webhook.payload.shop_domain !== shopDomain) {
-      throw new BadRequestError('shop_domain does not match the shop domain header');
+      throw new MalformedRequestError('shop_domain does not match the shop domain header');
     }
     const outcome = await handleGdprWebhook(
       { gdpr: createPrismaGdprStore(services.prisma), logger: services.logger },

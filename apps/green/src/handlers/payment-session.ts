@@ -1,9 +1,10 @@
 import {
-  createPaymentSession,
   paymentSessionRequestSchema,
+  createPaymentSession,
+  MalformedRequestError,
   shopifySessionHeadersSchema,
 } from '@solpay/domain';
-import { BadRequestError, createHttpHandler, jsonResponse } from '@solpay/lambda';
+import { createHttpHandler, jsonResponse } from '@solpay/lambda';
 import { getAppServices } from '@solpay/services';
 import { acceptedApiVersion } from '@solpay/shopify';
 
@@ -26,7 +27,7 @@ export const handler = createHttpHandler(
       services.config(['shopify']).shopify.apiVersion,
     );
     if (!version.ok) {
-      throw new BadRequestError(`Unsupported Shopify-Api-Version (${version.reason})`);
+      throw new MalformedRequestError(`Unsupported Shopify-Api-Version (${version.reason})`);
     }
     const session = await createPaymentSession(services.sessionDeps, request.headers, request.body);
     return jsonResponse(201, { redirect_url: session.redirectUrl });

@@ -1,5 +1,6 @@
-import { createHttpHandler, jsonResponse, NotFoundError, readConfig } from '@solpay/lambda';
+import { createHttpHandler, jsonResponse, readConfig } from '@solpay/lambda';
 import { getAppServices, loadCheckoutPayment } from '@solpay/services';
+import { UnknownRecordError } from '@solpay/domain';
 
 /**
  * `GET /checkout/payments/{paymentId}` (purple): what the checkout page shows — status, amounts,
@@ -19,7 +20,7 @@ export const handler = createHttpHandler(
       },
       request.pathParams.paymentId ?? '',
     );
-    if (!payment) throw new NotFoundError('Unknown payment');
+    if (!payment) throw new UnknownRecordError('Unknown payment');
     return jsonResponse(200, payment, { 'cache-control': 'no-store' });
   },
 );

@@ -1,10 +1,5 @@
-import { settleWhenCommitted } from '@solpay/domain';
-import {
-  createHttpHandler,
-  jsonResponse,
-  toValidationError,
-  UnauthorizedError,
-} from '@solpay/lambda';
+import { AuthenticationFailedError, settleWhenCommitted } from '@solpay/domain';
+import { createHttpHandler, jsonResponse, toValidationError } from '@solpay/lambda';
 import {
   getAppServices,
   heliusSignatures,
@@ -36,7 +31,7 @@ export const handler = createHttpHandler(
     maxBodyBytes: 1024 * 1024,
     authenticate: ({ headers }) => {
       const secret = getAppServices().config(['helius']).helius.webhookSecret;
-      if (!isHeliusAuthorized(headers.authorization, secret)) throw new UnauthorizedError();
+      if (!isHeliusAuthorized(headers.authorization, secret)) throw new AuthenticationFailedError();
     },
   },
   async (request) => {

@@ -1,6 +1,6 @@
 import { createWorkerHandler } from '@solpay/lambda';
 import { sweepOutbox } from '@solpay/queue';
-import { getAppServices } from '@solpay/services';
+import { createOutboxStore, getAppServices } from '@solpay/services';
 import { z } from 'zod';
 
 /** Most outbox rows one run sends (oldest due first); the next run takes the rest. */
@@ -14,7 +14,7 @@ const SWEEP_LIMIT = 50;
 export const handler = createWorkerHandler('outbox-sweep', z.unknown(), async () => {
   const services = getAppServices();
   const report = await sweepOutbox({
-    prisma: services.prisma,
+    outbox: createOutboxStore(services.prisma),
     dispatcher: services.dispatcher,
     limit: SWEEP_LIMIT,
     clock: services.outboxClock,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { AppError, buildLambdaContext, buildSqsEvent } from '@solpay/lambda';
+import { buildLambdaContext, buildSqsEvent, httpErrorRuleOf } from '@solpay/lambda';
 import { deadLetterMessageSchema, mutationPayloadSchema, retryMessageSchema } from '@solpay/queue';
 import {
   adversarialValue,
@@ -19,6 +19,7 @@ import {
   startMeasuredStack,
   type MeasuredStack,
 } from '../../../local/src/measured/start-measured-stack';
+import { DomainError } from '@solpay/domain';
 
 const RUNS = 150;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -213,11 +214,12 @@ describe('queue consumers on the local stack', () => {
             expect(error).toBeUndefined();
             noops += 1;
           } else {
-            expect(error).toBeInstanceOf(AppError);
-            const appError = error as AppError;
-            expect(appError.status).toBeGreaterThanOrEqual(400);
-            expect(appError.status).toBeLessThan(500);
-            expect(appError.message.length).toBeGreaterThan(0);
+            expect(error).toBeInstanceOf(DomainError);
+            const refusal = error as DomainError;
+            const { status } = httpErrorRuleOf(refusal);
+            expect(status).toBeGreaterThanOrEqual(400);
+            expect(status).toBeLessThan(500);
+            expect(refusal.message.length).toBeGreaterThan(0);
             refused += 1;
           }
           expect(await rowCounts(m.stack.prisma)).toEqual(before);

@@ -1,7 +1,8 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
-import { createSqsHandler, InternalError } from '@solpay/lambda';
+import { createSqsHandler } from '@solpay/lambda';
 import { retryMessageSchema, startRetryExecution } from '@solpay/queue';
 import { createSfnClient, getAppServices } from '@solpay/services';
+import { MisconfigurationError } from '@solpay/domain';
 
 /** One Step Functions client per instance, built on the first message. */
 let sfn: SFNClient | undefined;
@@ -14,7 +15,7 @@ let sfn: SFNClient | undefined;
 export const handler = createSqsHandler('retry-consumer', retryMessageSchema, async (message) => {
   const { queue } = getAppServices().config(['queue']);
   const arn = queue.retryStateMachineArn;
-  if (!arn) throw new InternalError('RETRY_STATE_MACHINE_ARN is not configured');
+  if (!arn) throw new MisconfigurationError('RETRY_STATE_MACHINE_ARN is not configured');
   sfn ??= createSfnClient(queue);
   await startRetryExecution(sfn, arn, message);
 });

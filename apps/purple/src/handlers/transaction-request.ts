@@ -1,5 +1,10 @@
-import { assertShopInstalled, serveTransaction } from '@solpay/domain';
-import { createHttpHandler, jsonResponse, NotFoundError, RateLimitedError } from '@solpay/lambda';
+import {
+  assertShopInstalled,
+  RateLimitExceededError,
+  serveTransaction,
+  UnknownRecordError,
+} from '@solpay/domain';
+import { createHttpHandler, jsonResponse } from '@solpay/lambda';
 import { getAppServices, isRecordId, PURPLE_RATE_LIMITS } from '@solpay/services';
 import { parseTransactionRequestAccount, transactionRequestMetadata } from '@solpay/solana';
 import { z } from 'zod';
@@ -35,7 +40,7 @@ export const handler = createHttpHandler(
       request.sourceIp || 'unknown',
     );
     if (!perIp.ok) {
-      throw new RateLimitedError(
+      throw new RateLimitExceededError(
         `Too many requests from your network; try again in ${perIp.retryAfterSeconds} s`,
         perIp.retryAfterSeconds,
       );
@@ -43,8 +48,8 @@ export const handler = createHttpHandler(
 
     const kind = kindSchema.safeParse(request.pathParams.kind);
     const recordId = request.pathParams.recordId ?? '';
-    if (!kind.success) throw new NotFoundError('Unknown transaction request');
-    if (!isRecordId(recordId)) throw new NotFoundError(`Unknown ${kind.data}`);
+    if (!kind.success) throw new UnknownRecordError('Unknown transaction request');
+    if (!isRecordId(recordId)) throw new UnknownRecordError(`Unknown ${kind.data}`);
     const perRecord = await limiter.hit(
       {
         ...PURPLE_RATE_LIMITS.transactionRequestPerRecord,
@@ -53,7 +58,7 @@ export const handler = createHttpHandler(
       `${kind.data}:${recordId.toLowerCase()}`,
     );
     if (!perRecord.ok) {
-      throw new RateLimitedError(
+      throw new RateLimitExceededError(
         `Too many requests for this ${kind.data}; try again in ${perRecord.retryAfterSeconds} s`,
         perRecord.retryAfterSeconds,
       );
@@ -61,7 +66,7 @@ export const handler = createHttpHandler(
 
     if (request.method === 'GET') {
       const record = await services.engine.records.findRecord(kind.data, recordId);
-      if (!record) throw new NotFoundError(`Unknown ${kind.data}`);
+      if (!record) throw new UnknownRecordError(`Unknown ${kind.data}`);
       assertShopInstalled(record);
       const iconUrl = `${services.config(['web']).web.checkoutOrigin}/icon.svg`;
       // Wallets show the label before the buyer signs: the merchant and the token it settles in.

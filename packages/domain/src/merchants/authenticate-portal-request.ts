@@ -1,7 +1,7 @@
-import { ForbiddenError, UnauthorizedError } from '@solpay/lambda';
 import { constantTimeEqual } from './constant-time-equal';
 import type { MerchantDeps } from './merchant-deps';
 import type { MerchantProfile, PortalSessionRecord } from './merchant-store-port';
+import { AuthenticationFailedError, PermissionDeniedError } from '../errors';
 
 /** Methods that never change state, so they need no CSRF token. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,23 +22,23 @@ export async function authenticatePortalRequest(
   input: { sessionId: string | null; method: string; csrfToken: string | undefined },
 ): Promise<PortalPrincipal> {
   if (input.sessionId === null) {
-    throw new UnauthorizedError('Not signed in: open Solana Pay from your Shopify admin');
+    throw new AuthenticationFailedError('Not signed in: open Solana Pay from your Shopify admin');
   }
   const session = await deps.merchants.findActivePortalSession(input.sessionId, deps.clock.now());
   if (!session) {
-    throw new UnauthorizedError(
+    throw new AuthenticationFailedError(
       'Your session ended: open Solana Pay from your Shopify admin again',
     );
   }
   const merchant = await deps.merchants.findMerchant(session.merchantId);
   if (!merchant || !merchant.installed) {
-    throw new UnauthorizedError(
+    throw new AuthenticationFailedError(
       'This shop has uninstalled Solana Pay: install it again from Shopify',
     );
   }
   if (!SAFE_METHODS.has(input.method.toUpperCase())) {
     if (input.csrfToken === undefined || !constantTimeEqual(input.csrfToken, session.csrfToken)) {
-      throw new ForbiddenError('Missing or invalid X-CSRF-Token header');
+      throw new PermissionDeniedError('Missing or invalid X-CSRF-Token header');
     }
   }
   return { session, merchant };

@@ -1,10 +1,14 @@
-import { BadRequestError, ForbiddenError, UpstreamUnavailableError } from '@solpay/lambda';
 import { externalHandleOf } from './configure-payments-app';
 import { constantTimeEqual } from './constant-time-equal';
 import type { MerchantDeps } from './merchant-deps';
 import type { PortalSessionRecord } from './merchant-store-port';
 import { openPortalSession } from './open-portal-session';
 import { signedQueryRefusal } from './signed-query-refusal';
+import {
+  DependencyUnavailableError,
+  MalformedRequestError,
+  PermissionDeniedError,
+} from '../errors';
 
 /** A finished install: the merchant and the portal session to sign them in with. */
 export interface InstallCompletion {
@@ -38,19 +42,19 @@ export async function completeInstall(
   if (!check.ok) throw signedQueryRefusal(check.reason);
   const { shop } = check;
   const { code, state } = input.query;
-  if (!code || !state) throw new BadRequestError('code and state are required');
+  if (!code || !state) throw new MalformedRequestError('code and state are required');
   if (input.boundState === null) {
-    throw new ForbiddenError(
+    throw new PermissionDeniedError(
       'The install must be finished in the browser that started it (the state cookie is missing): start again from your Shopify admin',
     );
   }
   if (!constantTimeEqual(state, input.boundState)) {
-    throw new ForbiddenError(
+    throw new PermissionDeniedError(
       'The state does not match the one issued to this browser: start again from your Shopify admin',
     );
   }
   if (!(await deps.merchants.consumeOAuthState({ nonce: state, shopDomain: shop, now }))) {
-    throw new ForbiddenError(
+    throw new PermissionDeniedError(
       'This install link expired, was already used, or was issued for another shop: start again from your Shopify admin',
     );
   }
@@ -63,9 +67,11 @@ export async function completeInstall(
       detail: exchanged.detail,
     });
     if (exchanged.reason === 'invalid-grant') {
-      throw new BadRequestError('Shopify refused the authorization code: start the install again');
+      throw new MalformedRequestError(
+        'Shopify refused the authorization code: start the install again',
+      );
     }
-    throw new UpstreamUnavailableError('Shopify could not be reached to finish the install');
+    throw new DependencyUnavailableError('Shopify could not be reached to finish the install');
   }
   const { grant } = exchanged;
   const { merchantId } = await deps.merchants.saveInstall({

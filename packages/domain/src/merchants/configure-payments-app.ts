@@ -1,5 +1,5 @@
-import { ConflictError, ValidationError } from '@solpay/lambda';
 import type { MerchantDeps } from './merchant-deps';
+import { InvalidInputError, StateConflictError } from '../errors';
 
 /** The external handle Shopify shows for the merchant's account with us: the shop's name. */
 export function externalHandleOf(shopDomain: string): string {
@@ -18,14 +18,14 @@ export async function configurePaymentsApp(
   input: { acceptTerms: boolean },
 ): Promise<{ configured: true }> {
   if (input.acceptTerms !== true) {
-    throw new ValidationError('acceptTerms must be true to activate Solana Pay', {
+    throw new InvalidInputError('acceptTerms must be true to activate Solana Pay', {
       details: { path: 'acceptTerms' },
     });
   }
   const merchant = await deps.merchants.findMerchant(merchantId);
-  if (!merchant) throw new ConflictError('Unknown merchant');
+  if (!merchant) throw new StateConflictError('Unknown merchant');
   if (!merchant.payoutWallet) {
-    throw new ConflictError('Set a payout wallet before activating Solana Pay');
+    throw new StateConflictError('Set a payout wallet before activating Solana Pay');
   }
   const { mutationIds } = await deps.merchants.configure({
     merchantId,

@@ -1,7 +1,7 @@
-import { NotFoundError, ValidationError } from '@solpay/lambda';
 import type { EngineDeps } from '../use-cases/engine-deps';
 import { rejectRecord } from '../use-cases/reject-record';
 import type { PortalRecordsPort } from './portal-records-port';
+import { InvalidInputError, UnknownRecordError } from '../errors';
 
 /** What happened to a refund the merchant rejected. */
 export type MerchantRefundRejection =
@@ -27,12 +27,12 @@ export async function rejectMerchantRefund(
 ): Promise<MerchantRefundRejection> {
   const reason = input.reason.trim();
   if (reason.length < 1 || reason.length > MAX_REJECT_REASON_LENGTH) {
-    throw new ValidationError(`reason must be 1 to ${MAX_REJECT_REASON_LENGTH} characters`, {
+    throw new InvalidInputError(`reason must be 1 to ${MAX_REJECT_REASON_LENGTH} characters`, {
       details: { path: 'reason' },
     });
   }
   const refund = await deps.portalRecords.findRefund(input.merchantId, input.refundId);
-  if (!refund) throw new NotFoundError('Unknown refund');
+  if (!refund) throw new UnknownRecordError('Unknown refund');
   const result = await rejectRecord(deps.engine, 'refund', refund.id, {
     code: 'PROCESSING_ERROR',
     merchantMessage: reason,

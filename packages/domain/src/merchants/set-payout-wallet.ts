@@ -1,6 +1,7 @@
-import { UnprocessableError, ValidationError, decodeBase58 } from '@solpay/lambda';
 import { DEFAULT_SETTLEMENT_TOKEN, type SettlementToken } from '../money/settlement-tokens';
 import type { MerchantDeps } from './merchant-deps';
+import { decodeBase58 } from '../encoding/decode-base58';
+import { BusinessRuleViolationError, InvalidInputError } from '../errors';
 
 /** The saved wallet, and a warning the merchant should read (e.g. no USDC account yet). */
 export interface PayoutWalletResult {
@@ -27,19 +28,20 @@ export async function setPayoutWallet(
 ): Promise<PayoutWalletResult> {
   const wallet = payoutWallet.trim();
   if (decodeBase58(wallet)?.length !== 32) {
-    throw new ValidationError('payoutWallet must be a Solana address (base58, 32 bytes)', {
+    throw new InvalidInputError('payoutWallet must be a Solana address (base58, 32 bytes)', {
       details: { path: 'payoutWallet' },
     });
   }
   if (deps.policy.forbiddenPayoutWallets.includes(wallet)) {
-    throw new UnprocessableError(
+    throw new BusinessRuleViolationError(
       'This address belongs to a token issuer or a program and cannot receive payouts: enter your own wallet address',
     );
   }
   const profile = await deps.merchants.findMerchant(merchantId);
   const token = merchantToken(deps.policy.tokens, profile?.settlementToken);
   const inspection = await deps.wallets.inspect(wallet, token.mint, token.tokenProgram);
-  if (inspection.kind !== 'wallet') throw new UnprocessableError(NOT_A_WALLET[inspection.kind]);
+  if (inspection.kind !== 'wallet')
+    throw new BusinessRuleViolationError(NOT_A_WALLET[inspection.kind]);
   await deps.merchants.setPayoutWallet({
     merchantId,
     payoutWallet: wallet,
@@ -57,7 +59,7 @@ export function noTokenAccountWarning(symbol: string): string {
 /**
  * The offered token a merchant settles in (its choice, else the default, else the first offered).
  *
- * @throws {UnprocessableError} when this deployment offers no settlement token at all.
+ * @throws {BusinessRuleViolationError} when this deployment offers no settlement token at all.
  */
 export function merchantToken(
   tokens: readonly SettlementToken[],
@@ -67,6 +69,6 @@ export function merchantToken(
     tokens.find((row) => row.symbol === symbol) ??
     tokens.find((row) => row.symbol === DEFAULT_SETTLEMENT_TOKEN) ??
     tokens[0];
-  if (!token) throw new UnprocessableError('This deployment offers no settlement token');
+  if (!token) throw new BusinessRuleViolationError('This deployment offers no settlement token');
   return token;
 }

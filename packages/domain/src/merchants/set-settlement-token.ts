@@ -1,6 +1,6 @@
-import { UnprocessableError, ValidationError } from '@solpay/lambda';
 import type { MerchantDeps } from './merchant-deps';
 import { noTokenAccountWarning } from './set-payout-wallet';
+import { BusinessRuleViolationError, InvalidInputError } from '../errors';
 
 /** The saved choice, and a warning when the payout wallet has no account for that token. */
 export interface SettlementTokenResult {
@@ -23,13 +23,13 @@ export async function setSettlementToken(
 ): Promise<SettlementTokenResult> {
   const token = deps.policy.tokens.find((row) => row.symbol === symbol);
   if (!token) {
-    throw new ValidationError(
+    throw new InvalidInputError(
       `Unknown settlement token ${symbol.slice(0, 20)}: choose one of ${deps.policy.tokens.map((row) => row.symbol).join(', ')}`,
       { details: { path: 'settlementToken' } },
     );
   }
   const merchant = await deps.merchants.findMerchant(merchantId);
-  if (!merchant) throw new UnprocessableError('Unknown merchant');
+  if (!merchant) throw new BusinessRuleViolationError('Unknown merchant');
   let warning: string | undefined;
   if (merchant.payoutWallet) {
     const inspection = await deps.wallets.inspect(

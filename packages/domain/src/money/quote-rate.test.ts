@@ -1,8 +1,8 @@
-import { ValidationError } from '@solpay/lambda';
 import type { PriceOraclePort, PriceReading } from '../ports/price-oracle-port';
 import { FX_FEEDS } from './fx-feeds';
 import { assertKnownCurrency, PriceUnavailableError, quoteRate } from './quote-rate';
 import { toTokenUnits } from './to-token-units';
+import { InvalidInputError } from '../errors';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -150,7 +150,7 @@ describe('assertKnownCurrency', () => {
   });
 
   it('refuses a code that is no currency, naming it', () => {
-    expect(() => assertKnownCurrency('ZZZ')).toThrow(ValidationError);
+    expect(() => assertKnownCurrency('ZZZ')).toThrow(InvalidInputError);
     expect(() => assertKnownCurrency('ZZZ')).toThrow('Unknown currency code ZZZ');
   });
 });

@@ -1,7 +1,7 @@
-import { UnprocessableError, ValidationError } from '@solpay/lambda';
 import type { PriceOraclePort, PriceReading } from '../ports/price-oracle-port';
 import { FX_FEEDS, supportedCurrencies, type FxFeed } from './fx-feeds';
 import { parseExactDecimal } from './to-token-units';
+import { BusinessRuleViolationError, InvalidInputError } from '../errors';
 
 /** Fraction digits a stored rate keeps (rounded half up). */
 export const RATE_DECIMALS = 18;
@@ -25,7 +25,7 @@ export interface Quote {
 }
 
 /** Why no quote can be given; the message names the currency, the feed and the reason. */
-export class PriceUnavailableError extends UnprocessableError {}
+export class PriceUnavailableError extends BusinessRuleViolationError {}
 
 const KNOWN_CURRENCIES = new Set<string>(
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
@@ -37,7 +37,7 @@ const KNOWN_CURRENCIES = new Set<string>(
  */
 export function assertKnownCurrency(currency: string): void {
   if (!KNOWN_CURRENCIES.has(currency) && !supportedCurrencies().includes(currency)) {
-    throw new ValidationError(`Unknown currency code ${currency}: not an ISO 4217 currency`, {
+    throw new InvalidInputError(`Unknown currency code ${currency}: not an ISO 4217 currency`, {
       details: { path: 'currency' },
     });
   }

@@ -20,21 +20,27 @@ export interface SettlementTokenRow {
 }
 
 /**
+ * USDC (Circle): the default settlement token, and the token of every record stored before the
+ * token table existed (their token columns are empty).
+ */
+export const USDC_TOKEN: SettlementTokenRow = {
+  symbol: 'USDC',
+  currency: 'USD',
+  tokenProgram: SPL_TOKEN_PROGRAM,
+  decimals: 6,
+  mints: {
+    'mainnet-beta': 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v',
+    devnet: '4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU',
+  },
+};
+
+/**
  * The settlement tokens (DESIGN §3.5). Adding a token is one row here (plus its tests); the
  * local chain creates a mint for every row. Mints are the issuers' own (Circle for USDC/EURC,
  * Paxos for PYUSD); re-check them at the issuer's page before shipping a new one.
  */
 export const SETTLEMENT_TOKENS: readonly SettlementTokenRow[] = [
-  {
-    symbol: 'USDC',
-    currency: 'USD',
-    tokenProgram: SPL_TOKEN_PROGRAM,
-    decimals: 6,
-    mints: {
-      'mainnet-beta': 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v',
-      devnet: '4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU',
-    },
-  },
+  USDC_TOKEN,
   {
     symbol: 'EURC',
     currency: 'EUR',
@@ -57,7 +63,7 @@ export const SETTLEMENT_TOKENS: readonly SettlementTokenRow[] = [
 ];
 
 /** The token a merchant settles in when it chose none. */
-export const DEFAULT_SETTLEMENT_TOKEN = 'USDC';
+export const DEFAULT_SETTLEMENT_TOKEN = USDC_TOKEN.symbol;
 
 /** A settlement token as one deployment uses it: the row plus its mint on this cluster. */
 export interface SettlementToken {

@@ -1,6 +1,6 @@
-import { ValidationError } from '@solpay/lambda';
 import { formatTokenAmount } from './format-token-amount';
 import { toTokenUnits } from './to-token-units';
+import { InvalidInputError } from '../errors';
 
 describe('toTokenUnits', () => {
   it.each([
@@ -55,7 +55,7 @@ describe('toTokenUnits', () => {
   it.each(['-1', 'NaN', '1e3', '', ' 1', '.5', '5.', '+1', '1,5', '1234567890123456789'])(
     'rejects amount %j',
     (input) => {
-      expect(() => toTokenUnits(input, '1', 6, 'up')).toThrow(ValidationError);
+      expect(() => toTokenUnits(input, '1', 6, 'up')).toThrow(InvalidInputError);
     },
   );
 

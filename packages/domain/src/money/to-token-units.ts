@@ -1,4 +1,4 @@
-import { ValidationError } from '@solpay/lambda';
+import { InvalidInputError } from '../errors';
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 const MAX_INTEGER_DIGITS = 18;
@@ -16,14 +16,14 @@ export interface ExactDecimal {
  * Parses a non-negative decimal string (Shopify's `"19.99"`, a stored rate) exactly. Accepts only
  * `digits[.digits]` with at most 18 integer digits: no signs, exponents, `NaN`, `"5."` or `".5"`.
  *
- * @throws {ValidationError} naming `what` when the string is not such a decimal.
+ * @throws {InvalidInputError} naming `what` when the string is not such a decimal.
  */
 export function parseExactDecimal(text: string, what = 'amount'): ExactDecimal {
   const match = typeof text === 'string' ? DECIMAL.exec(text) : null;
-  if (!match) throw new ValidationError(`Invalid ${what}: ${String(text).slice(0, 40)}`);
+  if (!match) throw new InvalidInputError(`Invalid ${what}: ${String(text).slice(0, 40)}`);
   const integerPart = (match[1] ?? '').replace(/^0+(?=\d)/, '');
   if (integerPart.length > MAX_INTEGER_DIGITS) {
-    throw new ValidationError(`Invalid ${what}: too large`);
+    throw new InvalidInputError(`Invalid ${what}: too large`);
   }
   const fraction = match[2] ?? '';
   return { units: BigInt(integerPart + fraction), scale: fraction.length };
@@ -41,7 +41,7 @@ export function parseExactDecimal(text: string, what = 'amount'): ExactDecimal {
  * @param rate - Decimal string, token per fiat unit (e.g. `"0.7300"` USDC per CAD).
  * @param decimals - The token's decimals.
  * @param rounding - `up` for payments, `down` for refunds.
- * @throws {ValidationError} when `amount` is not a non-negative decimal string.
+ * @throws {InvalidInputError} when `amount` is not a non-negative decimal string.
  */
 export function toTokenUnits(
   amount: string,

@@ -146,4 +146,15 @@ export interface RecordStorePort {
   /** Guards of closed records (or abandoned ones) whose every transaction expired before `blockHeight`. */
   sweepableGuards(blockHeight: bigint, limit: number): Promise<SweepableGuard[]>;
   markGuardSwept(guardId: string, signature: string | null): Promise<void>;
+  /**
+   * Stores the URL Shopify answered a payment session's resolve or reject with
+   * (`nextAction.context.redirectUrl`): where the checkout page sends the buyer next.
+   */
+  saveRedirectUrl(paymentId: string, redirectUrl: string): Promise<void>;
+  /**
+   * Flags a PAID record whose resolve will never reach Shopify (its shop left) for the
+   * operator's list (`orphanedAt = at`); a record that is not PAID, or already flagged, is left
+   * as it is.
+   */
+  flagOrphaned(kind: RecordKind, recordId: string, at: Date): Promise<void>;
 }

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { NotFoundError } from '@solpay/lambda';
 import type { DomainLogger } from '../ports/domain-logger';
 import type { MutationDispatchPort } from '../ports/mutation-dispatch-port';
 import type { SessionStorePort } from '../ports/session-store-port';
-import { encodeBase58 } from '../records/encode-base58';
+import { encodeBase58 } from '../encoding/encode-base58';
 import type {
   RefundSessionRequest,
   ShopifySessionHeaders,
 } from '../sessions/payment-session-request';
 import { decideRefund } from './decide-refund';
 import type { RefundSessionStorePort } from './refund-session-store-port';
+import { UnknownRecordError } from '../errors';
 
 /** Dependencies of {@link createRefundSession}. */
 export interface CreateRefundSessionDeps {
@@ -38,7 +38,7 @@ export async function createRefundSession(
   const shop = headers['shopify-shop-domain'].toLowerCase();
   const merchant = await deps.sessions.findMerchantByShop(shop);
   if (!merchant || !merchant.installed) {
-    throw new NotFoundError(`Shop ${shop} has not installed this app`);
+    throw new UnknownRecordError(`Shop ${shop} has not installed this app`);
   }
   const stored = await deps.refunds.createRefundIfAbsent(
     {

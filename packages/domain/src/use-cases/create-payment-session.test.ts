@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { UnprocessableError, ValidationError } from '@solpay/lambda';
 import { FX_FEEDS } from '../money/fx-feeds';
 import { settlementTokensFor } from '../money/settlement-tokens';
 import type { PriceOraclePort, PriceReading } from '../ports/price-oracle-port';
@@ -10,6 +9,7 @@ import type {
 } from '../ports/session-store-port';
 import { paymentSessionRequestSchema } from '../sessions/payment-session-request';
 import { createPaymentSession, type CreatePaymentSessionDeps } from './create-payment-session';
+import { BusinessRuleViolationError, InvalidInputError } from '../errors';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
 const SHOP = 'demo-shop.myshopify.com';
@@ -167,10 +167,10 @@ describe('createPaymentSession with settlement tokens and quotes', () => {
   it('stores nothing for a stale price, an unknown code or a currency without a feed', async () => {
     const { deps, rows } = setup('USDC', { CAD: { publishTime: NOW.getTime() / 1000 - 61 } });
     await expect(createPaymentSession(deps, HEADERS, request('f', 'CAD'))).rejects.toThrow(
-      UnprocessableError,
+      BusinessRuleViolationError,
     );
     await expect(createPaymentSession(deps, HEADERS, request('g', 'ZZZ'))).rejects.toThrow(
-      ValidationError,
+      InvalidInputError,
     );
     await expect(createPaymentSession(deps, HEADERS, request('h', 'XAF'))).rejects.toThrow(
       /Unsupported currency XAF/,

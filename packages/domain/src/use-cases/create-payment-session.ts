@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { NotFoundError, UnprocessableError } from '@solpay/lambda';
 import type { Clock } from '../ports/clock';
 import type { PriceOraclePort } from '../ports/price-oracle-port';
 import type { SessionStorePort, StoredQuote } from '../ports/session-store-port';
@@ -10,7 +9,8 @@ import type {
   PaymentSessionRequest,
   ShopifySessionHeaders,
 } from '../sessions/payment-session-request';
-import { encodeBase58 } from '../records/encode-base58';
+import { encodeBase58 } from '../encoding/encode-base58';
+import { BusinessRuleViolationError, UnknownRecordError } from '../errors';
 
 /** Settlement settings of this deployment. */
 export interface SettlementSettings {
@@ -53,12 +53,12 @@ export async function createPaymentSession(
   const { settlement } = deps;
   assertKnownCurrency(request.currency);
   if (request.kind !== 'sale') {
-    throw new UnprocessableError(
+    throw new BusinessRuleViolationError(
       'Authorizations are not supported: stablecoin payments are captured at once',
     );
   }
   if (request.test !== settlement.testCluster) {
-    throw new UnprocessableError(
+    throw new BusinessRuleViolationError(
       request.test
         ? 'Test payments are not accepted by this live deployment'
         : 'Live payments are not accepted by this test deployment',
@@ -68,10 +68,10 @@ export async function createPaymentSession(
   const context = await deps.sessions.findSessionContext(shop, request.id);
   const merchant = context?.merchant ?? null;
   if (!merchant || !merchant.installed) {
-    throw new NotFoundError(`Shop ${shop} has not installed this app`);
+    throw new UnknownRecordError(`Shop ${shop} has not installed this app`);
   }
   if (!merchant.configured || !merchant.payoutWallet) {
-    throw new UnprocessableError(`Shop ${shop} has not finished setting up Solana Pay`);
+    throw new BusinessRuleViolationError(`Shop ${shop} has not finished setting up Solana Pay`);
   }
   if (context?.existingPaymentId) {
     const id = context.existingPaymentId;
@@ -79,7 +79,7 @@ export async function createPaymentSession(
   }
   const token = settlement.tokens.find((row) => row.symbol === merchant.settlementToken);
   if (!token) {
-    throw new UnprocessableError(
+    throw new BusinessRuleViolationError(
       `Shop ${shop} settles in ${merchant.settlementToken}, which this deployment does not offer`,
     );
   }
@@ -98,7 +98,7 @@ export async function createPaymentSession(
     quote = { ...quoted, expiresAt };
   }
   const tokenAmount = toTokenUnits(request.amount, quote?.rate ?? '1', token.decimals, 'up');
-  if (tokenAmount <= 0n) throw new UnprocessableError('amount must be greater than zero');
+  if (tokenAmount <= 0n) throw new BusinessRuleViolationError('amount must be greater than zero');
 
   const customer = request.customer ?? null;
   const stored = await deps.sessions.createPaymentForShop(shop, {
@@ -141,7 +141,7 @@ export async function createPaymentSession(
 async function explainRefusedShop(sessions: SessionStorePort, shop: string): Promise<never> {
   const merchant = await sessions.findMerchantByShop(shop);
   if (!merchant || !merchant.installed) {
-    throw new NotFoundError(`Shop ${shop} has not installed this app`);
+    throw new UnknownRecordError(`Shop ${shop} has not installed this app`);
   }
-  throw new UnprocessableError(`Shop ${shop} has not finished setting up Solana Pay`);
+  throw new BusinessRuleViolationError(`Shop ${shop} has not finished setting up Solana Pay`);
 }

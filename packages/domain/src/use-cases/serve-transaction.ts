@@ -1,15 +1,15 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  GoneError,
-  NotFoundError,
-  UnprocessableError,
-} from '@solpay/lambda';
 import { guardRefOf, type PayableRecord, type RecordKind } from '../records/payable-record';
 import { formatTokenAmount } from '../money/format-token-amount';
 import type { GuardInspection } from '../ports/chain-port';
 import type { EngineDeps } from './engine-deps';
 import { settleSignature } from './settle-signature';
+import {
+  BusinessRuleViolationError,
+  PermissionDeniedError,
+  RecordClosedError,
+  StateConflictError,
+  UnknownRecordError,
+} from '../errors';
 
 /** A Solana Pay transaction-request answer (`POST`). */
 export interface ServedTransaction {
@@ -30,7 +30,7 @@ const NOUN: Record<RecordKind, string> = { payment: 'payment', refund: 'refund' 
  */
 export function assertShopInstalled(record: PayableRecord): void {
   if (!record.shopInstalled) {
-    throw new GoneError(
+    throw new RecordClosedError(
       `This shop no longer accepts Solana Pay; this ${NOUN[record.kind]} was closed`,
     );
   }
@@ -42,15 +42,15 @@ export function assertServable(
   kind: RecordKind,
   now: Date,
 ): PayableRecord {
-  if (!record) throw new NotFoundError(`Unknown ${NOUN[kind]}`);
-  if (record.status === 'PAID') throw new ConflictError(`This ${NOUN[kind]} is already paid`);
+  if (!record) throw new UnknownRecordError(`Unknown ${NOUN[kind]}`);
+  if (record.status === 'PAID') throw new StateConflictError(`This ${NOUN[kind]} is already paid`);
   assertShopInstalled(record);
-  if (record.status !== 'OPEN') throw new GoneError(`This ${NOUN[kind]} was cancelled`);
+  if (record.status !== 'OPEN') throw new RecordClosedError(`This ${NOUN[kind]} was cancelled`);
   if (record.expiresAt && record.expiresAt.getTime() <= now.getTime()) {
-    throw new GoneError(`This ${NOUN[kind]} has expired`);
+    throw new RecordClosedError(`This ${NOUN[kind]} has expired`);
   }
   if (!record.recipientWallet)
-    throw new ConflictError(`This ${NOUN[kind]} has no recipient wallet`);
+    throw new StateConflictError(`This ${NOUN[kind]} has no recipient wallet`);
   return record;
 }
 
@@ -82,7 +82,9 @@ export async function serveTransaction(
   );
   const recipientWallet = record.recipientWallet as string;
   if (account === recipientWallet) {
-    throw new UnprocessableError(SELF_PAY_MESSAGE[kind], { details: { reason: 'self-transfer' } });
+    throw new BusinessRuleViolationError(SELF_PAY_MESSAGE[kind], {
+      details: { reason: 'self-transfer' },
+    });
   }
 
   // Screening runs while the guard and the payer's account are read (one round trip in all);
@@ -107,20 +109,24 @@ export async function serveTransaction(
         // Consumed by a transaction that pays nothing: that generation is dead (the store moved
         // the record past it); serve the next one.
         if (rotation >= MAX_GUARD_ROTATIONS) {
-          throw new ConflictError(`This ${NOUN[kind]} cannot be served right now; try again later`);
+          throw new StateConflictError(
+            `This ${NOUN[kind]} cannot be served right now; try again later`,
+          );
         }
         generation = await deps.records.currentGuardGeneration(kind, recordId);
         continue;
       }
       if (settled.outcome === 'invalid') {
-        throw new ConflictError(
+        throw new StateConflictError(
           `A ${NOUN[kind]} transaction for this is being confirmed; try again shortly`,
         );
       }
-      throw new ConflictError(`This ${NOUN[kind]} is already paid`);
+      throw new StateConflictError(`This ${NOUN[kind]} is already paid`);
     }
     if (rotation >= MAX_GUARD_ROTATIONS) {
-      throw new ConflictError(`This ${NOUN[kind]} cannot be served right now; try again later`);
+      throw new StateConflictError(
+        `This ${NOUN[kind]} cannot be served right now; try again later`,
+      );
     }
     const next = await deps.records.abandonGuard(
       kind,
@@ -128,7 +134,7 @@ export async function serveTransaction(
       generation,
       deps.chain.guardAddress(guard),
     );
-    if (next === null) throw new GoneError(`This ${NOUN[kind]} was cancelled`);
+    if (next === null) throw new RecordClosedError(`This ${NOUN[kind]} was cancelled`);
     deps.logger.warn('guard blocked by a third party; rotated', {
       kind,
       recordId,
@@ -145,7 +151,7 @@ export async function serveTransaction(
       // posting a flagged address. The hit is kept; expiry with only hits rejects RISKY.
       deps.logger.warn('risky wallet refused', { recordId, reason: screening.reason });
       await deps.records.recordScreeningHit(kind, recordId, deps.clock.now());
-      throw new ForbiddenError(
+      throw new PermissionDeniedError(
         'This wallet cannot be used for this payment: it did not pass risk screening. Pay from another wallet.',
       );
     }
@@ -163,7 +169,8 @@ export async function serveTransaction(
     reference: record.referenceKey,
     ...(inspection.payerFunds ? { payerFunds: inspection.payerFunds } : {}),
   });
-  if (!built.ok) throw new UnprocessableError(built.message, { details: { reason: built.reason } });
+  if (!built.ok)
+    throw new BusinessRuleViolationError(built.message, { details: { reason: built.reason } });
 
   const recorded = await deps.records.recordServedTransaction({
     kind,
@@ -174,11 +181,11 @@ export async function serveTransaction(
     account,
     lastValidBlockHeight: built.lastValidBlockHeight,
   });
-  if (recorded === 'closed') throw new GoneError(`This ${NOUN[kind]} was cancelled`);
+  if (recorded === 'closed') throw new RecordClosedError(`This ${NOUN[kind]} was cancelled`);
   if (recorded === 'stale-generation') {
     // Its guard was abandoned (and may be swept) while this transaction was being built: handing
     // it out could let it land beside one served with the next guard.
-    throw new ConflictError(
+    throw new StateConflictError(
       `This ${NOUN[kind]} changed while preparing the transaction; try again`,
     );
   }

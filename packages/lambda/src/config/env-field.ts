@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeBase58 } from './decode-base58';
+import { decodeBase58 } from '@solpay/domain';
 
 function isUrl(text: string, protocols: readonly string[]): boolean {
   try {

@@ -3,7 +3,6 @@ export * from './config-section';
 export * from './config-sections';
 export * from './env-input';
 export * from './read-config';
-export * from './decode-base58';
 export * from './parse-secret-key';
 export * from './sections/runtime-section';
 export * from './sections/database-section';

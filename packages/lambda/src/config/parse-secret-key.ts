@@ -1,4 +1,4 @@
-import { decodeBase58 } from './decode-base58';
+import { decodeBase58 } from '@solpay/domain';
 
 const SECRET_KEY_LENGTH = 64;
 

@@ -1,21 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import {
-  AppError,
-  ForbiddenError,
-  GoneError,
-  InternalError,
-  RateLimitedError,
-  ValidationError,
-} from '../errors/app-error';
 import { toHttpResponse } from './to-http-response';
+import {
+  DomainError,
+  InvalidInputError,
+  MisconfigurationError,
+  PermissionDeniedError,
+  RateLimitExceededError,
+  RecordClosedError,
+} from '@solpay/domain';
+
+/** A domain error someone forgot to put in the table: must still answer a bare 500. */
+class UnmappedDomainError extends DomainError {}
 
 const requestId = 'req-1';
 const bodyOf = (result: { body?: string }) => JSON.parse(result.body ?? '') as unknown;
 
 describe('toHttpResponse', () => {
   it('maps 4xx app errors to their status, code, message and details', () => {
-    const result = toHttpResponse(new ValidationError('Bad field', { details: { path: 'a' } }), {
+    const result = toHttpResponse(new InvalidInputError('Bad field', { details: { path: 'a' } }), {
       requestId,
     });
     expect(result.statusCode).toBe(400);
@@ -28,21 +31,21 @@ describe('toHttpResponse', () => {
       'content-type': 'application/json; charset=utf-8',
       'x-request-id': requestId,
     });
-    expect(toHttpResponse(new ForbiddenError(), { requestId }).statusCode).toBe(403);
-    expect(toHttpResponse(new GoneError('Expired'), { requestId }).statusCode).toBe(410);
+    expect(toHttpResponse(new PermissionDeniedError(), { requestId }).statusCode).toBe(403);
+    expect(toHttpResponse(new RecordClosedError('Expired'), { requestId }).statusCode).toBe(410);
   });
 
   it('keeps error headers such as Retry-After', () => {
-    const result = toHttpResponse(new RateLimitedError('Slow down', 7), { requestId });
+    const result = toHttpResponse(new RateLimitExceededError('Slow down', 7), { requestId });
     expect(result.statusCode).toBe(429);
     expect(result.headers?.['Retry-After']).toBe('7');
   });
 
   it('hides everything about 5xx and unknown errors', () => {
     for (const error of [
-      new InternalError('invariant broken: secret state'),
+      new MisconfigurationError('invariant broken: secret state'),
       new Error('secret message'),
-      new AppError('INTERNAL', 502, 'secret upstream'),
+      new UnmappedDomainError('secret: a class with no row in the table'),
       'a thrown string secret',
       undefined,
       null,

@@ -1,6 +1,5 @@
 import { ZodError } from 'zod';
-import { AppError } from '../errors/app-error';
-import { isDependencyUnavailable } from './is-dependency-unavailable';
+import { httpErrorRuleOf } from '../errors/http-error-table';
 import type { HttpResult } from './http-result';
 import { jsonResponse } from './json-response';
 import { toValidationError } from './to-validation-error';
@@ -19,37 +18,37 @@ export interface ErrorBody {
   requestId?: string;
 }
 
+function detailsOf(error: unknown): Record<string, unknown> | undefined {
+  const details = (error as { details?: unknown }).details;
+  return typeof details === 'object' && details !== null
+    ? (details as Record<string, unknown>)
+    : undefined;
+}
+
 /**
- * The one mapping from a thrown value to an HTTP response. An {@link AppError} below 500 gives
- * its status and `{ code, message, details? }`; a `ZodError` gives 400 `VALIDATION_FAILED`
- * naming the field. A 503 (an unavailable dependency: our `UpstreamUnavailableError`, or a
- * database that cannot be reached) gives `{ code: 'UPSTREAM_UNAVAILABLE', message: 'Service
- * temporarily unavailable', requestId }` so callers know to retry; anything else gives
- * `{ code: 'INTERNAL', message: 'Internal error', requestId }`. 5xx bodies never carry the real
- * message or stack.
+ * Turns a thrown value into an HTTP response by the rule {@link httpErrorRuleOf} finds in the
+ * one error table (a `ZodError` first becomes an `InvalidInputError` naming the field). An
+ * exposed rule gives its status and `{ code, message, details? }`; any other (every 5xx) gives
+ * `{ code, message: <the rule's generic text>, requestId }`, so 5xx bodies never carry the real
+ * message, details or stack.
  */
 export function toHttpResponse(error: unknown, options: ToHttpResponseOptions): HttpResult {
   const mapped = error instanceof ZodError ? toValidationError(error) : error;
-  const headers: Record<string, string> = { 'x-request-id': options.requestId };
-  if (mapped instanceof AppError && mapped.status < 500 && mapped.expose) {
-    const body: ErrorBody = { code: mapped.code, message: mapped.message };
-    if (mapped.details) body.details = mapped.details;
-    return jsonResponse(mapped.status, body, { ...mapped.headers, ...headers });
+  const rule = httpErrorRuleOf(mapped);
+  const headers: Record<string, string> = {
+    ...rule.headers?.(mapped as Error),
+    'x-request-id': options.requestId,
+  };
+  if (rule.expose && mapped instanceof Error) {
+    const body: ErrorBody = { code: rule.code, message: mapped.message };
+    const details = detailsOf(mapped);
+    if (details) body.details = details;
+    return jsonResponse(rule.status, body, headers);
   }
-  const status =
-    mapped instanceof AppError && mapped.status >= 500
-      ? mapped.status
-      : isDependencyUnavailable(mapped)
-        ? 503
-        : 500;
-  const extraHeaders = mapped instanceof AppError ? mapped.headers : undefined;
-  const body: ErrorBody =
-    status === 503
-      ? {
-          code: 'UPSTREAM_UNAVAILABLE',
-          message: 'Service temporarily unavailable',
-          requestId: options.requestId,
-        }
-      : { code: 'INTERNAL', message: 'Internal error', requestId: options.requestId };
-  return jsonResponse(status, body, { ...extraHeaders, ...headers });
+  const body: ErrorBody = {
+    code: rule.code,
+    message: rule.genericMessage ?? 'Internal error',
+    requestId: options.requestId,
+  };
+  return jsonResponse(rule.status, body, headers);
 }

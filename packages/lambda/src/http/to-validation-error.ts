@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError } from '../errors/app-error';
+import { InvalidInputError } from '@solpay/domain';
 
 /** Which part of the request failed validation. */
 export type RequestPart = 'body' | 'query' | 'path' | 'headers';
@@ -10,10 +10,10 @@ export function issuePath(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Turns a zod error into a 400 {@link ValidationError} about its first issue: the message
+ * Turns a zod error into an {@link InvalidInputError} (400 `VALIDATION_FAILED`) about its first issue: the message
  * names the field, `details.path` is its dot path and `details.location` the request part.
  */
-export function toValidationError(error: z.ZodError, location?: RequestPart): ValidationError {
+export function toValidationError(error: z.ZodError, location?: RequestPart): InvalidInputError {
   const issue = error.issues[0];
   const path = issue ? issuePath(issue) : '';
   const where = location ? ` in ${location}` : '';
@@ -21,7 +21,7 @@ export function toValidationError(error: z.ZodError, location?: RequestPart): Va
   const message = path
     ? `Invalid field '${path}'${where}: ${what}`
     : `Invalid ${location ?? 'input'}: ${what}`;
-  return new ValidationError(message, {
+  return new InvalidInputError(message, {
     details: location ? { path, location } : { path },
     cause: error,
   });

@@ -13,8 +13,8 @@ export interface HttpAuthenticateInput {
 }
 
 /**
- * Checks a request's credentials before anything reads its body: throws an `AppError`
- * (typically `UnauthorizedError`) to refuse it. May be async.
+ * Checks a request's credentials before anything reads its body: throws an error of the
+ * error table (typically `AuthenticationFailedError`) to refuse it. May be async.
  */
 export type HttpAuthenticate = (request: HttpAuthenticateInput) => void | Promise<void>;
 

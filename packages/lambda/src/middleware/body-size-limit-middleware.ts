@@ -1,4 +1,4 @@
-import { PayloadTooLargeError } from '../errors/app-error';
+import { PayloadTooLargeError } from '../errors/payload-too-large-error';
 import type { HttpMiddleware } from './http-invocation';
 
 /** Refuses a body larger than `maxBytes` (counted after base64 decoding) with 413. */

@@ -1,12 +1,12 @@
 import { ZodError } from 'zod';
-import { AppError } from '../errors/app-error';
+import { httpErrorRuleOf } from '../errors/http-error-table';
 import { toHttpResponse } from '../http/to-http-response';
 import { reportError } from '../sentry/report-error';
 import type { HttpMiddleware } from './http-invocation';
 
 /**
  * The one error handler of the HTTP stack: maps whatever was thrown with
- * {@link toHttpResponse}. Server errors are logged with their stack and reported to Sentry;
+ * {@link toHttpResponse} (the one error table). Server errors are logged with their stack and reported to Sentry;
  * their details never reach the response.
  */
 export function errorMapperMiddleware(handler: string): HttpMiddleware {
@@ -15,15 +15,16 @@ export function errorMapperMiddleware(handler: string): HttpMiddleware {
       const { event, error } = request;
       const requestId = event.normalized.request.requestId;
       const response = toHttpResponse(error, { requestId });
+      const rule = httpErrorRuleOf(error);
       if (response.statusCode >= 500) {
-        event.errorCode = error instanceof AppError ? error.code : 'INTERNAL';
+        event.errorCode = rule.code;
         event.logger.error('request failed', { error });
         reportError(error, { requestId, handler, route: event.normalized.request.route });
-      } else if (error instanceof AppError) {
-        event.errorCode = error.code;
-        event.errorMessage = error.message;
       } else if (error instanceof ZodError) {
         event.errorCode = 'VALIDATION_FAILED';
+      } else if (rule.expose && error instanceof Error) {
+        event.errorCode = rule.code;
+        event.errorMessage = error.message;
       }
       request.response = response;
     },

@@ -1,4 +1,5 @@
-import { BadRequestError, UnsupportedMediaTypeError } from '../errors/app-error';
+import { MalformedRequestError } from '@solpay/domain';
+import { UnsupportedMediaTypeError } from '../errors/unsupported-media-type-error';
 import type { HttpMiddleware } from './http-invocation';
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -31,12 +32,14 @@ export function jsonBodyMiddleware(requireJson: boolean): HttpMiddleware {
       try {
         body = JSON.parse(request.rawBody);
       } catch (error) {
-        throw new BadRequestError('Malformed JSON body', { cause: error });
+        throw new MalformedRequestError('Malformed JSON body', { cause: error });
       }
       // PostgreSQL text cannot hold U+0000, and no field we accept needs it: refuse it here,
       // once, instead of letting a `\u0000` reach a query as a 500.
       if (containsNul(body)) {
-        throw new BadRequestError('JSON strings must not contain the NUL character (\\u0000)');
+        throw new MalformedRequestError(
+          'JSON strings must not contain the NUL character (\\u0000)',
+        );
       }
       request.body = body;
     },

@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { createHttpHandler } from '../create-http-handler';
-import { NotFoundError } from '../errors/app-error';
 import { buildApiGatewayV2Event } from '../testing/build-api-gateway-v2-event';
 import { buildLambdaContext } from '../testing/build-lambda-context';
 import { captureLogs } from '../testing/capture-logs.fixture';
 import { initSentry } from './init-sentry';
 import { reportError } from './report-error';
+import { UnknownRecordError } from '@solpay/domain';
 
 /** A local stand-in for Sentry's ingest endpoint: it records every envelope it receives. */
 let server: Server;
@@ -87,7 +87,7 @@ describe('Sentry reporting', () => {
         logWrite: logs.logWrite,
       },
       async (request) => {
-        if (request.path === '/missing') throw new NotFoundError('no such payment here');
+        if (request.path === '/missing') throw new UnknownRecordError('no such payment here');
         throw new Error('handler crashed for real');
       },
     );

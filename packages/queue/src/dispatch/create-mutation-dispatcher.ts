@@ -1,10 +1,10 @@
-import type { Prisma, PrismaClient, ShopifyMutation } from '@solpay/db';
+import type { Clock } from '@solpay/domain';
 import { createBackoffPolicy, type BackoffPolicy } from '../backoff/backoff-policy';
 import { mutationPayloadSchema } from '../outbox/mutation-payload-schema';
 import { shopifyMutationName } from '../outbox/shopify-mutation-name';
-import type { Clock } from '../ports/clock';
 import type { AlertSink, MutationAlert } from '../ports/mutation-alert';
 import type { PaymentsAppsOutcome, PaymentsAppsSender } from '../ports/payments-apps-sender';
+import type { OutboxAttemptEnd, OutboxRow, OutboxStore } from '../ports/outbox-store';
 import type { QueueLogger } from '../ports/queue-logger';
 import type { RetryScheduler } from '../ports/retry-scheduler';
 import type { MerchantAccessTokens } from '../tokens/create-merchant-access-tokens';
@@ -21,7 +21,8 @@ export const DEFAULT_LOCK_MS = 60 * 1000;
 
 /** Dependencies of {@link createMutationDispatcher}. */
 export interface MutationDispatcherDeps {
-  prisma: PrismaClient;
+  /** The outbox rows (and, through it, the records their answers change). */
+  outbox: OutboxStore;
   paymentsApps: PaymentsAppsSender;
   tokens: MerchantAccessTokens;
   scheduler: RetryScheduler;
@@ -51,7 +52,7 @@ type SendFailure = { reason: string; retryAfterMs?: number; cancelled?: true };
 
 /** Creates the outbox dispatcher (see DESIGN §3.3). */
 export function createMutationDispatcher(deps: MutationDispatcherDeps): MutationDispatcher {
-  const { prisma, paymentsApps, tokens, scheduler, clock, logger } = deps;
+  const { outbox, paymentsApps, tokens, scheduler, clock, logger } = deps;
   const backoff = deps.backoff ?? createBackoffPolicy();
   const lockMs = deps.lockMs ?? DEFAULT_LOCK_MS;
 
@@ -63,34 +64,20 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
     }
   };
 
-  const claim = async (mutationId: string, attempt: number | undefined) => {
+  const claim = (mutationId: string, attempt: number | undefined) => {
     const now = clock.now();
-    const claimed = await prisma.shopifyMutation.updateMany({
-      where: {
-        id: mutationId,
-        OR: [
-          { status: 'PENDING', nextAttemptAt: { lte: now } },
-          { status: 'IN_FLIGHT', lockedUntil: { lt: now } },
-        ],
-        ...(attempt === undefined ? {} : { attempts: attempt - 1 }),
-      },
-      data: {
-        status: 'IN_FLIGHT',
-        lockedUntil: new Date(now.getTime() + lockMs),
-        attempts: { increment: 1 },
-      },
+    return outbox.claim(mutationId, {
+      now,
+      lockedUntil: new Date(now.getTime() + lockMs),
+      ...(attempt === undefined ? {} : { attempt }),
     });
-    if (claimed.count === 1) {
-      return prisma.shopifyMutation.findUniqueOrThrow({ where: { id: mutationId } });
-    }
-    return undefined;
   };
 
   const whySkipped = async (
     mutationId: string,
     attempt: number | undefined,
   ): Promise<DispatchResult> => {
-    const row = await prisma.shopifyMutation.findUnique({ where: { id: mutationId } });
+    const row = await outbox.find(mutationId);
     if (!row) return { outcome: 'skipped', reason: 'not-found' };
     if (row.status === 'SUCCEEDED' || row.status === 'FAILED') {
       return { outcome: 'skipped', reason: 'completed' };
@@ -102,7 +89,7 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
     return { outcome: 'skipped', reason: row.status === 'IN_FLIGHT' ? 'in-flight' : 'not-due' };
   };
 
-  const send = async (row: ShopifyMutation): Promise<PaymentsAppsOutcome | SendFailure> => {
+  const send = async (row: OutboxRow): Promise<PaymentsAppsOutcome | SendFailure> => {
     const payload = mutationPayloadSchema.safeParse(row.payload);
     if (!payload.success) return { reason: `invalid outbox payload: ${payload.error.message}` };
     const mutation = shopifyMutationName(row.kind);
@@ -134,30 +121,18 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
     }
   };
 
-  /** Updates the row only if no other worker took it over since our claim. */
-  const finish = (
-    tx: Prisma.TransactionClient,
-    row: ShopifyMutation,
-    data: Prisma.ShopifyMutationUpdateManyMutationInput,
-  ) =>
-    tx.shopifyMutation.updateMany({
-      where: { id: row.id, status: 'IN_FLIGHT', attempts: row.attempts },
-      data: { ...data, lockedUntil: null },
-    });
-
-  const succeed = async (row: ShopifyMutation, redirectUrl: string | undefined, data: unknown) => {
+  const succeed = async (row: OutboxRow, redirectUrl: string | undefined, data: unknown) => {
     const now = clock.now();
-    await prisma.$transaction(async (tx) => {
-      const done = await finish(tx, row, {
-        status: 'SUCCEEDED',
-        completedAt: now,
-        lastError: null,
-        result: toJson({ redirectUrl: redirectUrl ?? null, data: data ?? null }),
-      });
-      const touchesPayment =
-        row.kind === 'PAYMENT_SESSION_RESOLVE' || row.kind === 'PAYMENT_SESSION_REJECT';
-      if (done.count === 1 && touchesPayment && row.paymentId && redirectUrl) {
-        await tx.paymentRecord.update({ where: { id: row.paymentId }, data: { redirectUrl } });
+    const touchesPayment =
+      row.kind === 'PAYMENT_SESSION_RESOLVE' || row.kind === 'PAYMENT_SESSION_REJECT';
+    const end: OutboxAttemptEnd = {
+      status: 'SUCCEEDED',
+      completedAt: now,
+      result: { redirectUrl: redirectUrl ?? null, data: data ?? null },
+    };
+    await outbox.endAttempt(row, end, async (records) => {
+      if (touchesPayment && row.paymentId && redirectUrl) {
+        await records.saveRedirectUrl(row.paymentId, redirectUrl);
       }
     });
     logger.info('shopify mutation succeeded', {
@@ -172,12 +147,12 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
     } as const;
   };
 
-  const fail = async (row: ShopifyMutation, userErrors: readonly unknown[], conflict: boolean) => {
-    await finish(prisma, row, {
+  const fail = async (row: OutboxRow, userErrors: readonly unknown[], conflict: boolean) => {
+    await outbox.endAttempt(row, {
       status: 'FAILED',
       completedAt: clock.now(),
       lastError: summarize(userErrors),
-      result: toJson({ userErrors, conflict }),
+      result: { userErrors, conflict },
     });
     logger.error('shopify mutation failed definitively', {
       mutationId: row.id,
@@ -204,36 +179,28 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
    * cancelled resolve means the buyer paid and Shopify never heard: its record is flagged
    * (`orphanedAt`) for the operator's list (docs/runbooks/shop-left-with-open-records.md).
    */
-  const cancel = async (row: ShopifyMutation, reason: string): Promise<DispatchResult> => {
+  const cancel = async (row: OutboxRow, reason: string): Promise<DispatchResult> => {
     const now = clock.now();
-    await prisma.$transaction(async (tx) => {
-      const done = await finish(tx, row, { status: 'FAILED', completedAt: now, lastError: reason });
-      if (done.count !== 1) return;
-      const unflagged = { status: 'PAID' as const, orphanedAt: null };
-      if (row.kind === 'PAYMENT_SESSION_RESOLVE' && row.paymentId) {
-        await tx.paymentRecord.updateMany({
-          where: { id: row.paymentId, ...unflagged },
-          data: { orphanedAt: now },
-        });
-      }
-      if (row.kind === 'REFUND_SESSION_RESOLVE' && row.refundId) {
-        await tx.refundRecord.updateMany({
-          where: { id: row.refundId, ...unflagged },
-          data: { orphanedAt: now },
-        });
-      }
-    });
+    await outbox.endAttempt(
+      row,
+      { status: 'FAILED', completedAt: now, lastError: reason },
+      async (records) => {
+        if (row.kind === 'PAYMENT_SESSION_RESOLVE' && row.paymentId) {
+          await records.flagOrphaned('payment', row.paymentId, now);
+        }
+        if (row.kind === 'REFUND_SESSION_RESOLVE' && row.refundId) {
+          await records.flagOrphaned('refund', row.refundId, now);
+        }
+      },
+    );
     logger.warn('shopify mutation cancelled', { mutationId: row.id, kind: row.kind, reason });
     return { outcome: 'failed', attempt: row.attempts, conflict: false };
   };
 
-  const retryLater = async (
-    row: ShopifyMutation,
-    failure: SendFailure,
-  ): Promise<DispatchResult> => {
+  const retryLater = async (row: OutboxRow, failure: SendFailure): Promise<DispatchResult> => {
     const now = clock.now();
     if (row.attempts >= backoff.maxAttempts) {
-      await finish(prisma, row, {
+      await outbox.endAttempt(row, {
         status: 'EXHAUSTED',
         completedAt: now,
         lastError: failure.reason,
@@ -273,7 +240,7 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
     }
     const delaySeconds = backoff.delaySeconds(row.attempts, failure.retryAfterMs);
     const dueAt = new Date(now.getTime() + delaySeconds * 1000);
-    const written = await finish(prisma, row, {
+    const written = await outbox.endAttempt(row, {
       status: 'PENDING',
       nextAttemptAt: dueAt,
       lastError: failure.reason,
@@ -285,7 +252,7 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
       delaySeconds,
       reason: failure.reason,
     });
-    if (written.count === 1) {
+    if (written) {
       try {
         await scheduler.schedule({
           mutationId: row.id,
@@ -352,10 +319,6 @@ export function createMutationDispatcher(deps: MutationDispatcherDeps): Mutation
       }
     },
   };
-}
-
-function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
 function summarize(userErrors: readonly unknown[]): string {

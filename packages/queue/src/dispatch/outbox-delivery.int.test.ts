@@ -19,6 +19,8 @@ import {
   refreshAccessToken,
   type TokenCipher,
 } from '@solpay/shopify';
+import { systemClock } from '@solpay/domain';
+import { createOutboxStore } from '@solpay/services';
 import { pollUntil, startShopifySimulator, type ShopifySimulator } from '@solpay/testkit';
 import {
   startFakeGreen,
@@ -34,8 +36,9 @@ import {
 import {
   enqueueShopifyMutation,
   type EnqueueShopifyMutationInput,
-} from '../outbox/enqueue-shopify-mutation';
-import { systemClock } from '../ports/clock';
+} from '../persistence/enqueue-shopify-mutation';
+import { createPrismaMerchantTokenStore } from '../persistence/prisma-merchant-token-store';
+import type { OutboxStore } from '../ports/outbox-store';
 import type { MutationAlert } from '../ports/mutation-alert';
 import type { QueueLogger } from '../ports/queue-logger';
 import { createScaledClock } from '../ports/scaled-clock';
@@ -43,6 +46,7 @@ import { replayMutations } from '../replay/replay-mutations';
 import { sweepOutbox } from '../sweep/sweep-outbox';
 import { createMerchantAccessTokens } from '../tokens/create-merchant-access-tokens';
 import { createMutationDispatcher, type MutationDispatcher } from './create-mutation-dispatcher';
+import { SHOP_UNINSTALLED_ERROR } from './shop-uninstalled-error';
 
 const API_KEY = 'queue-test-key';
 const API_SECRET = 'queue-test-secret';
@@ -58,6 +62,7 @@ const until = <T>(probe: () => Promise<T | undefined>, what: string, ms?: number
 describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) => {
   let db: TestDatabase;
   let prisma: PrismaClient;
+  let outbox: OutboxStore;
   let sim: ShopifySimulator;
   let green: FakeGreen;
   let infra: LocalRetryInfrastructure;
@@ -101,6 +106,7 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
   beforeAll(async () => {
     db = await createTestDatabase(target);
     prisma = db.prisma;
+    outbox = createOutboxStore(prisma);
     const pki = createThrowawayPki();
     green = await startFakeGreen(pki, API_SECRET);
     sim = await startShopifySimulator({
@@ -133,14 +139,14 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
       logger,
     });
     dispatcher = createMutationDispatcher({
-      prisma,
+      outbox,
       paymentsApps: createPaymentsAppsClient({
         apiVersion: API_VERSION,
         adminOrigin: sim.url,
         timeoutMs: 500,
       }),
       tokens: createMerchantAccessTokens({
-        prisma,
+        store: createPrismaMerchantTokenStore(prisma),
         cipher,
         refresh: ({ shop, refreshToken }) =>
           refreshAccessToken({
@@ -256,7 +262,7 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
     expect(await dispatcher.dispatch(row.id)).toEqual({ outcome: 'skipped', reason: 'exhausted' });
     sim.setOutage(false);
     const [replayed] = await replayMutations(
-      { prisma, dispatcher, clock },
+      { outbox, dispatcher, clock },
       { mutationIds: [row.id] },
     );
     expect(replayed).toMatchObject({
@@ -271,10 +277,10 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
     );
 
     // Succeeded rows are not replayable.
-    const [again] = await replayMutations({ prisma, dispatcher, clock }, { allExhausted: true });
+    const [again] = await replayMutations({ outbox, dispatcher, clock }, { allExhausted: true });
     expect(again).toBeUndefined();
     const [forced] = await replayMutations(
-      { prisma, dispatcher, clock },
+      { outbox, dispatcher, clock },
       { mutationIds: [row.id] },
       { force: true },
     );
@@ -303,20 +309,20 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
     );
     const calls = sim.mutations().length;
     expect(await dispatcher.dispatch(row.id)).toEqual({ outcome: 'skipped', reason: 'completed' });
-    expect(await sweepOutbox({ prisma, dispatcher, limit: 50, clock })).toMatchObject({
+    expect(await sweepOutbox({ outbox, dispatcher, limit: 50, clock })).toMatchObject({
       examined: 0,
     });
     expect(sim.mutations()).toHaveLength(calls);
   });
 
   describe('payment sessions', () => {
-    const createPayment = async () => {
+    const createPayment = async (owner = merchantId) => {
       const placed = await sim.placeOrder({ amount: '12.50' });
       const session = placed.order.paymentSessions.at(-1);
       if (!session) throw new Error('no payment session');
       const payment = await prisma.paymentRecord.create({
         data: {
-          merchantId,
+          merchantId: owner,
           shopifyId: session.id,
           gid: session.gid,
           group: session.group,
@@ -361,6 +367,43 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
       expect(successesFor('paymentSessionResolve', (v) => v.id === session.gid)).toHaveLength(1);
     });
 
+    it('refuses a resolve for a shop that left: never sent, FAILED with the reason, the paid payment flagged in the same transaction', async () => {
+      const departed = await prisma.merchant.create({
+        data: {
+          shopDomain: `left-${randomUUID().slice(0, 8)}.myshopify.com`,
+          installState: 'UNINSTALLED',
+        },
+      });
+      const { session, payment } = await createPayment(departed.id);
+      await prisma.paymentRecord.update({ where: { id: payment.id }, data: { status: 'PAID' } });
+      const row = await enqueue({
+        kind: 'PAYMENT_SESSION_RESOLVE',
+        merchantId: departed.id,
+        paymentId: payment.id,
+        variables: { id: session.gid },
+        dedupeKey: `PAYMENT_SESSION_RESOLVE:${payment.id}`,
+      });
+      const calls = sim.mutations().length;
+
+      expect(await dispatcher.dispatchSoon(row.id)).toEqual({
+        outcome: 'failed',
+        attempt: 1,
+        conflict: false,
+      });
+      const cancelled = await prisma.shopifyMutation.findUniqueOrThrow({ where: { id: row.id } });
+      expect(cancelled).toMatchObject({
+        status: 'FAILED',
+        lastError: SHOP_UNINSTALLED_ERROR,
+        lockedUntil: null,
+      });
+      const flagged = await prisma.paymentRecord.findUniqueOrThrow({ where: { id: payment.id } });
+      expect(flagged.orphanedAt).toEqual(cancelled.completedAt);
+      expect(sim.mutations()).toHaveLength(calls);
+      expect(await sweepOutbox({ outbox, dispatcher, limit: 50, clock })).toMatchObject({
+        examined: 0,
+      });
+    });
+
     it('treats a reject after a resolve as a conflict: FAILED with a high-severity alert', async () => {
       const { session, payment } = await createPayment();
       const resolve = await enqueue({
@@ -394,12 +437,12 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
     const handle = `crash-${randomUUID()}`;
     const row = await enqueue({ variables: { externalHandle: handle, ready: true } });
     // No dispatchSoon: the process "died" right after the commit.
-    const swept = await sweepOutbox({ prisma, dispatcher, limit: 50, clock });
+    const swept = await sweepOutbox({ outbox, dispatcher, limit: 50, clock });
     expect(swept.results).toContainEqual({
       mutationId: row.id,
       result: expect.objectContaining({ outcome: 'succeeded' }),
     });
-    const again = await sweepOutbox({ prisma, dispatcher, limit: 50, clock });
+    const again = await sweepOutbox({ outbox, dispatcher, limit: 50, clock });
     expect(again.results.map((r) => r.mutationId)).not.toContain(row.id);
     expect(successesFor('paymentsAppConfigure', (v) => v.externalHandle === handle)).toHaveLength(
       1,
@@ -417,7 +460,7 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
         lockedUntil: new Date(clock.now().getTime() - 1_000),
       },
     });
-    await sweepOutbox({ prisma, dispatcher, limit: 50, clock });
+    await sweepOutbox({ outbox, dispatcher, limit: 50, clock });
     expect(await prisma.shopifyMutation.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject(
       {
         status: 'SUCCEEDED',
@@ -483,7 +526,7 @@ describe.each(testDatabaseTargets())('Shopify mutation outbox on %s', (target) =
 
   it('keeps the rotation consistent when two workers refresh at once', async () => {
     const tokens = createMerchantAccessTokens({
-      prisma,
+      store: createPrismaMerchantTokenStore(prisma),
       cipher,
       refresh: ({ shop, refreshToken }) =>
         refreshAccessToken({

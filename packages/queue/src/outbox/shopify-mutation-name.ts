@@ -1,4 +1,4 @@
-import type { ShopifyMutationKind } from '@solpay/db';
+import type { OutboxMutationKind } from '../ports/outbox-store';
 
 /** GraphQL mutation field names of the five outbox mutations. */
 export type ShopifyMutationName =
@@ -8,7 +8,7 @@ export type ShopifyMutationName =
   | 'refundSessionReject'
   | 'paymentsAppConfigure';
 
-const names: Record<ShopifyMutationKind, ShopifyMutationName> = {
+const names: Record<OutboxMutationKind, ShopifyMutationName> = {
   PAYMENT_SESSION_RESOLVE: 'paymentSessionResolve',
   PAYMENT_SESSION_REJECT: 'paymentSessionReject',
   REFUND_SESSION_RESOLVE: 'refundSessionResolve',
@@ -17,6 +17,6 @@ const names: Record<ShopifyMutationKind, ShopifyMutationName> = {
 };
 
 /** The GraphQL mutation an outbox row of `kind` sends. */
-export function shopifyMutationName(kind: ShopifyMutationKind): ShopifyMutationName {
+export function shopifyMutationName(kind: OutboxMutationKind): ShopifyMutationName {
   return names[kind];
 }

@@ -1,4 +1,4 @@
-import type { ShopifyMutationKind } from '@solpay/db';
+import type { OutboxMutationKind } from './outbox-store';
 
 /** How urgently an operator must look at an alert. */
 export type AlertSeverity = 'warning' | 'high';
@@ -11,7 +11,7 @@ export interface MutationAlert {
   /** Human-readable summary. */
   message: string;
   mutationId: string;
-  kind: ShopifyMutationKind;
+  kind: OutboxMutationKind;
   merchantId: string;
   attempts: number;
   /** Shopify's `userErrors` or the last transport error. */

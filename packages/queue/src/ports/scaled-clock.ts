@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { Clock } from '@solpay/domain';
 
 /**
  * A clock that runs `1 / timeScale` times faster than the wall clock from `origin` on. Pair it

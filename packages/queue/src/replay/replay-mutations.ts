@@ -1,14 +1,14 @@
-import type { PrismaClient, ShopifyMutationStatus } from '@solpay/db';
+import type { Clock } from '@solpay/domain';
 import type { DispatchResult } from '../dispatch/dispatch-result';
 import type { MutationDispatcher } from '../dispatch/create-mutation-dispatcher';
-import type { Clock } from '../ports/clock';
+import type { OutboxStatus, OutboxStore } from '../ports/outbox-store';
 
 /** Which rows to replay. */
 export type ReplaySelection = { mutationIds: string[] } | { allExhausted: true };
 
 /** Options of {@link replayMutations}. */
 export interface ReplayMutationsDeps {
-  prisma: PrismaClient;
+  outbox: Pick<OutboxStore, 'idsWithStatus' | 'reopen' | 'find'>;
   dispatcher: Pick<MutationDispatcher, 'dispatch'>;
   clock: Clock;
 }
@@ -20,7 +20,7 @@ export type ReplayOutcome =
       mutationId: string;
       replayed: false;
       reason: 'not-found' | 'not-replayable';
-      status?: ShopifyMutationStatus;
+      status?: OutboxStatus;
     };
 
 /**
@@ -33,37 +33,17 @@ export async function replayMutations(
   selection: ReplaySelection,
   options: { force?: boolean } = {},
 ): Promise<ReplayOutcome[]> {
-  const replayable: ShopifyMutationStatus[] = options.force
-    ? ['EXHAUSTED', 'FAILED']
-    : ['EXHAUSTED'];
+  const replayable: OutboxStatus[] = options.force ? ['EXHAUSTED', 'FAILED'] : ['EXHAUSTED'];
   const ids =
     'allExhausted' in selection
-      ? (
-          await deps.prisma.shopifyMutation.findMany({
-            where: { status: { in: replayable } },
-            orderBy: { createdAt: 'asc' },
-            select: { id: true },
-          })
-        ).map((row) => row.id)
+      ? await deps.outbox.idsWithStatus(replayable)
       : selection.mutationIds;
 
   const outcomes: ReplayOutcome[] = [];
   for (const mutationId of ids) {
-    const reset = await deps.prisma.shopifyMutation.updateMany({
-      where: { id: mutationId, status: { in: replayable } },
-      data: {
-        status: 'PENDING',
-        attempts: 0,
-        nextAttemptAt: deps.clock.now(),
-        lockedUntil: null,
-        completedAt: null,
-      },
-    });
-    if (reset.count === 0) {
-      const row = await deps.prisma.shopifyMutation.findUnique({
-        where: { id: mutationId },
-        select: { status: true },
-      });
+    const reopened = await deps.outbox.reopen(mutationId, replayable, deps.clock.now());
+    if (!reopened) {
+      const row = await deps.outbox.find(mutationId);
       outcomes.push(
         row
           ? { mutationId, replayed: false, reason: 'not-replayable', status: row.status }

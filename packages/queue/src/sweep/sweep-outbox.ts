@@ -1,12 +1,11 @@
-import type { PrismaClient } from '@solpay/db';
+import { systemClock, type Clock } from '@solpay/domain';
 import type { DispatchResult } from '../dispatch/dispatch-result';
 import type { MutationDispatcher } from '../dispatch/create-mutation-dispatcher';
-import type { Clock } from '../ports/clock';
-import { systemClock } from '../ports/clock';
+import type { OutboxStore } from '../ports/outbox-store';
 
 /** Dependencies and options of {@link sweepOutbox}. */
 export interface SweepOutboxDeps {
-  prisma: PrismaClient;
+  outbox: Pick<OutboxStore, 'dueIds'>;
   dispatcher: Pick<MutationDispatcher, 'dispatch'>;
   /** Most rows handled per run (oldest due first). */
   limit: number;
@@ -27,19 +26,9 @@ export interface SweepOutboxReport {
  */
 export async function sweepOutbox(deps: SweepOutboxDeps): Promise<SweepOutboxReport> {
   const now = (deps.clock ?? systemClock).now();
-  const due = await deps.prisma.shopifyMutation.findMany({
-    where: {
-      OR: [
-        { status: 'PENDING', nextAttemptAt: { lte: now } },
-        { status: 'IN_FLIGHT', lockedUntil: { lt: now } },
-      ],
-    },
-    orderBy: { nextAttemptAt: 'asc' },
-    take: deps.limit,
-    select: { id: true },
-  });
+  const due = await deps.outbox.dueIds(now, deps.limit);
   const results: SweepOutboxReport['results'] = [];
-  for (const { id } of due) {
+  for (const id of due) {
     results.push({ mutationId: id, result: await deps.dispatcher.dispatch(id) });
   }
   return { examined: due.length, results };

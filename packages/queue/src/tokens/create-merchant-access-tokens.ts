@@ -1,7 +1,6 @@
-import type { Merchant, PrismaClient } from '@solpay/db';
-import type { Clock } from '../ports/clock';
+import type { Clock, TokenCipherPort } from '@solpay/domain';
+import type { MerchantTokenStore, StoredMerchantTokens } from '../ports/merchant-token-store';
 import type { RefreshAccessToken } from './refresh-access-token';
-import type { TokenCipher } from './token-cipher';
 
 /** Access tokens are refreshed when they expire within this window. */
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -35,42 +34,32 @@ export interface MerchantAccessTokens {
 
 /** Dependencies of {@link createMerchantAccessTokens}. */
 export interface MerchantAccessTokensDeps {
-  prisma: PrismaClient;
-  cipher: TokenCipher;
+  store: MerchantTokenStore;
+  cipher: TokenCipherPort;
   refresh: RefreshAccessToken;
   clock: Clock;
 }
 
-type TokenRow = Pick<
-  Merchant,
-  'shopDomain' | 'accessTokenEnc' | 'accessTokenExpiresAt' | 'refreshTokenEnc' | 'installState'
->;
-
-const tokenColumns = {
-  shopDomain: true,
-  installState: true,
-  accessTokenEnc: true,
-  accessTokenExpiresAt: true,
-  refreshTokenEnc: true,
-} as const;
-
 /**
  * Creates the merchant token source. Tokens are encrypted with the shop domain as context
- * (additional authenticated data), so whoever stores them at install must do the same. Refresh tokens rotate on every use, so the new pair is stored
- * with a conditional update (`WHERE refresh_token_enc = <the one we used>`): of two concurrent
- * refreshers only one write lands, and the other re-reads and uses the winner's token.
+ * (additional authenticated data), so whoever stores them at install must do the same. Refresh
+ * tokens rotate on every use, so the new pair is stored compare-and-set on the refresh token we
+ * used ({@link MerchantTokenStore.storeRotated}): of two concurrent refreshers only one write
+ * lands, and the other re-reads and uses the winner's token.
  */
 export function createMerchantAccessTokens(deps: MerchantAccessTokensDeps): MerchantAccessTokens {
-  const { prisma, cipher, refresh, clock } = deps;
+  const { store, cipher, refresh, clock } = deps;
 
-  const read = (merchantId: string) =>
-    prisma.merchant.findUnique({ where: { id: merchantId }, select: tokenColumns });
+  const read = (merchantId: string) => store.read(merchantId);
 
-  const expiringSoon = (row: TokenRow) =>
+  const expiringSoon = (row: StoredMerchantTokens) =>
     row.accessTokenExpiresAt !== null &&
     row.accessTokenExpiresAt.getTime() - clock.now().getTime() <= REFRESH_MARGIN_MS;
 
-  const useStored = async (row: TokenRow, refreshed: boolean): Promise<AccessTokenResult> => {
+  const useStored = async (
+    row: StoredMerchantTokens,
+    refreshed: boolean,
+  ): Promise<AccessTokenResult> => {
     if (row.accessTokenEnc === null) return { ok: false, reason: 'no-access-token' };
     return {
       ok: true,
@@ -80,7 +69,10 @@ export function createMerchantAccessTokens(deps: MerchantAccessTokensDeps): Merc
     };
   };
 
-  const refreshRow = async (merchantId: string, row: TokenRow): Promise<AccessTokenResult> => {
+  const refreshRow = async (
+    merchantId: string,
+    row: StoredMerchantTokens,
+  ): Promise<AccessTokenResult> => {
     const oldRefreshEnc = row.refreshTokenEnc;
     if (oldRefreshEnc === null) return { ok: false, reason: 'no-refresh-token' };
     const refreshed = await refresh({
@@ -107,18 +99,15 @@ export function createMerchantAccessTokens(deps: MerchantAccessTokensDeps): Merc
       grant.refreshToken === undefined
         ? oldRefreshEnc
         : await cipher.encrypt(grant.refreshToken, row.shopDomain);
-    const written = await prisma.merchant.updateMany({
-      where: { id: merchantId, refreshTokenEnc: oldRefreshEnc },
-      data: {
-        accessTokenEnc,
-        accessTokenExpiresAt: grant.expiresAt ?? null,
-        refreshTokenEnc,
-        ...(grant.refreshTokenExpiresAt === undefined
-          ? {}
-          : { refreshTokenExpiresAt: grant.refreshTokenExpiresAt }),
-      },
+    const written = await store.storeRotated(merchantId, oldRefreshEnc, {
+      accessTokenEnc,
+      accessTokenExpiresAt: grant.expiresAt ?? null,
+      refreshTokenEnc,
+      ...(grant.refreshTokenExpiresAt === undefined
+        ? {}
+        : { refreshTokenExpiresAt: grant.refreshTokenExpiresAt }),
     });
-    if (written.count === 1) {
+    if (written) {
       return { ok: true, shop: row.shopDomain, accessToken: grant.accessToken, refreshed: true };
     }
     // Lost the race: the winner's tokens are the ones Shopify honours now.

@@ -1,7 +1,7 @@
 import type { Connection } from '@solana/web3.js';
 import type { PriceOraclePort } from '@solpay/domain';
-import { UpstreamUnavailableError } from '@solpay/lambda';
 import { readPythPrices } from '@solpay/solana';
+import { DependencyUnavailableError } from '@solpay/domain';
 
 /**
  * {@link PriceOraclePort} over the app's own RPC: Pyth `PriceUpdateV2` accounts of the
@@ -14,7 +14,9 @@ export function createPythOracle(connection: Connection, shard: number): PriceOr
       try {
         return await readPythPrices(connection, feedIds, { shard });
       } catch (error) {
-        throw new UpstreamUnavailableError('Solana RPC call failed (readPrices)', { cause: error });
+        throw new DependencyUnavailableError('Solana RPC call failed (readPrices)', {
+          cause: error,
+        });
       }
     },
   };

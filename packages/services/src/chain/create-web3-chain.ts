@@ -8,8 +8,8 @@ import {
   PublicKey,
 } from '@solana/web3.js';
 import type { ChainPort, GuardRef, PayerFunds, SignatureState } from '@solpay/domain';
-import { formatTokenAmount } from '@solpay/domain';
-import { AppError, outsideInvocationScope, UpstreamUnavailableError } from '@solpay/lambda';
+import { DependencyUnavailableError, DomainError, formatTokenAmount } from '@solpay/domain';
+import { outsideInvocationScope } from '@solpay/lambda';
 import {
   buildTransferTransaction,
   submitBurnGuard,
@@ -300,8 +300,8 @@ function withUpstreamErrors(port: ChainPort): ChainPort {
       try {
         return await method(...args);
       } catch (error) {
-        if (error instanceof AppError) throw error;
-        throw new UpstreamUnavailableError(`Solana RPC call failed (${name})`, { cause: error });
+        if (error instanceof DomainError) throw error;
+        throw new DependencyUnavailableError(`Solana RPC call failed (${name})`, { cause: error });
       }
     };
   }

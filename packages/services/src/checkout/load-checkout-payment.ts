@@ -2,10 +2,10 @@ import type { PrismaClient } from '@solpay/db';
 import {
   checkServedTransactions,
   currencyDigits,
-  formatTokenAmount,
   type EngineDeps,
+  formatTokenAmount,
+  RecordClosedError,
 } from '@solpay/domain';
-import { GoneError } from '@solpay/lambda';
 import { encodeTransactionRequestUrl } from '@solpay/solana';
 import { isRecordId } from '../stores/record-tables';
 import type { CheckoutPaymentView } from './checkout-payment-view';
@@ -40,7 +40,7 @@ function feedNames(feeds: unknown): string {
 
 /**
  * The checkout page's view of a payment, or null when there is none (also for ids that are not
- * UUIDs); 410 ({@link GoneError}) once its shop uninstalled the app, unless it was paid before. While the payment is open and transactions were served for it, their on-chain status
+ * UUIDs); 410 ({@link RecordClosedError}) once its shop uninstalled the app, unless it was paid before. While the payment is open and transactions were served for it, their on-chain status
  * is checked first (the on-demand discovery), so the page sees PAID as soon as the chain says
  * so. A failing RPC does not fail the page: the stored state is answered and logged.
  */
@@ -67,7 +67,7 @@ export async function loadCheckoutPayment(
   // Shopify cancelled the session when the shop uninstalled the app: nothing to pay or wait for
   // (a payment that completed before it left still shows as paid).
   if (row.merchant.installState !== 'INSTALLED' && !(row.status === 'PAID' && !row.orphanedAt)) {
-    throw new GoneError('This shop no longer accepts Solana Pay; this payment was closed');
+    throw new RecordClosedError('This shop no longer accepts Solana Pay; this payment was closed');
   }
   return {
     status: row.status,

@@ -1,15 +1,15 @@
 import {
   authenticatePortalRequest,
   configurePaymentsApp,
-  rejectMerchantRefund,
   merchantToken,
   type PaymentFilters,
+  type PortalPrincipal,
+  rejectMerchantRefund,
   setPayoutWallet,
   setSettlementToken,
-  type PortalPrincipal,
+  UnknownRecordError,
 } from '@solpay/domain';
 import {
-  NotFoundError,
   decodeRequestComponent,
   jsonResponse,
   type HttpHandlerFunction,
@@ -186,7 +186,7 @@ export function createPortalApi(
       pattern: /^\/portal\/payments\/([^/]+)$/,
       async handle(_request, { merchant }, [paymentId]) {
         const payment = await deps.portalRecords.findPayment(merchant.id, paymentId ?? '');
-        if (!payment) throw new NotFoundError('Unknown payment');
+        if (!payment) throw new UnknownRecordError('Unknown payment');
         return jsonResponse(200, toPortalPaymentDetailView(payment, chain));
       },
     },
@@ -208,7 +208,7 @@ export function createPortalApi(
       pattern: /^\/portal\/refunds\/([^/]+)$/,
       async handle(_request, { merchant }, [refundId]) {
         const refund = await deps.portalRecords.findRefund(merchant.id, refundId ?? '');
-        if (!refund) throw new NotFoundError('Unknown refund');
+        if (!refund) throw new UnknownRecordError('Unknown refund');
         return jsonResponse(200, toPortalRefundView(refund, chain));
       },
     },
@@ -268,7 +268,7 @@ export function createPortalApi(
         params = match.slice(1).map((part) => decodeRequestComponent(part, 'request path'));
       return match !== null;
     });
-    if (!route) throw new NotFoundError(`No portal route for ${request.method} ${path}`);
+    if (!route) throw new UnknownRecordError(`No portal route for ${request.method} ${path}`);
     const principal = await authenticatePortalRequest(deps, {
       sessionId: readSignedCookieValue(
         portalSession.name,

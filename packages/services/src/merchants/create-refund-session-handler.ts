@@ -1,14 +1,10 @@
 import {
   createRefundSession,
+  MalformedRequestError,
   refundSessionRequestSchema,
   shopifySessionHeadersSchema,
 } from '@solpay/domain';
-import {
-  BadRequestError,
-  createHttpHandler,
-  jsonResponse,
-  type HttpLambdaHandler,
-} from '@solpay/lambda';
+import { createHttpHandler, jsonResponse, type HttpLambdaHandler } from '@solpay/lambda';
 import { acceptedApiVersion } from '@solpay/shopify';
 import type { MerchantServices } from './merchant-services';
 
@@ -32,7 +28,7 @@ export function createRefundSessionHandler(services: MerchantServices): HttpLamb
         settings.apiVersion,
       );
       if (!version.ok)
-        throw new BadRequestError(`Unsupported Shopify-Api-Version (${version.reason})`);
+        throw new MalformedRequestError(`Unsupported Shopify-Api-Version (${version.reason})`);
       await createRefundSession(refundSessions, request.headers, request.body);
       return jsonResponse(201, {});
     },

@@ -1,5 +1,5 @@
-import { ValidationError } from '@solpay/lambda';
 import type { PageCursor } from '@solpay/domain';
+import { InvalidInputError } from '@solpay/domain';
 
 /** Encodes a page position as an opaque URL-safe cursor. */
 export function encodePageCursor(cursor: PageCursor): string {
@@ -16,7 +16,7 @@ export function decodePageCursor(text: string): PageCursor {
   const [iso, id] = decoded.split('|');
   const createdAt = new Date(iso ?? '');
   if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new ValidationError('cursor is not valid', { details: { path: 'cursor' } });
+    throw new InvalidInputError('cursor is not valid', { details: { path: 'cursor' } });
   }
   return { createdAt, id };
 }

@@ -1,11 +1,12 @@
 import type { Prisma, PrismaClient } from '@solpay/db';
-import type {
-  PaymentFilters,
-  PortalPayment,
-  PortalPaymentDetail,
-  PortalPaymentStatus,
-  PortalRecordsPort,
-  PortalRefund,
+import {
+  USDC_TOKEN,
+  type PaymentFilters,
+  type PortalPayment,
+  type PortalPaymentDetail,
+  type PortalPaymentStatus,
+  type PortalRecordsPort,
+  type PortalRefund,
 } from '@solpay/domain';
 import { isRecordId } from '../stores/record-tables';
 
@@ -51,9 +52,9 @@ function toRefund(row: RefundRow): PortalRefund {
     ...rest,
     paymentShopifyId: shopifyPaymentId,
     amount: row.amount.toFixed(),
-    tokenDecimals: row.tokenDecimals ?? 6,
+    tokenDecimals: row.tokenDecimals ?? USDC_TOKEN.decimals,
     // Refunds stored before the token table were all USDC.
-    tokenSymbol: row.tokenSymbol ?? (row.tokenMint ? 'USDC' : null),
+    tokenSymbol: row.tokenSymbol ?? (row.tokenMint ? USDC_TOKEN.symbol : null),
     quoteRate: payment?.quoteRate?.toFixed() ?? null,
   };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, testDatabaseTargets, type TestDatabase } from '@solpay/db';
-import { RateLimitedError, toHttpResponse } from '@solpay/lambda';
+import { toHttpResponse } from '@solpay/lambda';
 import { createPostgresRateLimiter } from './create-postgres-rate-limiter';
+import { RateLimitExceededError } from '@solpay/domain';
 
 describe.each(testDatabaseTargets())('PostgreSQL rate limiter (%s)', (target) => {
   let db: TestDatabase;
@@ -28,7 +29,7 @@ describe.each(testDatabaseTargets())('PostgreSQL rate limiter (%s)', (target) =>
     const error = await limiter()
       .enforce(rule, 'ip-1')
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error).toBeInstanceOf(RateLimitExceededError);
     const response = toHttpResponse(error, { requestId: 'r' });
     expect(response.statusCode).toBe(429);
     expect(response.headers?.['Retry-After'] ?? response.headers?.['retry-after']).toBe('50');

@@ -1,12 +1,12 @@
 import type { PrismaClient } from '@solpay/db';
-import { RateLimitedError } from '@solpay/lambda';
 import type { RateLimitResult, RateLimitRule } from './rate-limit-rule';
+import { RateLimitExceededError } from '@solpay/domain';
 
 /** Counts hits per key in PostgreSQL, so every Lambda instance shares one budget. */
 export interface RateLimiter {
   /** Counts one hit of `subject` against `rule`. */
   hit(rule: RateLimitRule, subject: string): Promise<RateLimitResult>;
-  /** Like {@link hit}, but throws `RateLimitedError` (429 + `Retry-After`) when over the limit. */
+  /** Like {@link hit}, but throws `RateLimitExceededError` (429 + `Retry-After`) when over the limit. */
   enforce(rule: RateLimitRule, subject: string): Promise<void>;
   /** Deletes counters whose window ended; returns how many. */
   pruneExpired(): Promise<number>;
@@ -53,7 +53,10 @@ export function createPostgresRateLimiter(
     async enforce(rule, subject) {
       const result = await hit(rule, subject);
       if (!result.ok) {
-        throw new RateLimitedError('Too many requests; retry later', result.retryAfterSeconds);
+        throw new RateLimitExceededError(
+          'Too many requests; retry later',
+          result.retryAfterSeconds,
+        );
       }
     },
     async pruneExpired() {

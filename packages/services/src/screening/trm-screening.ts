@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { UpstreamUnavailableError } from '@solpay/lambda';
 import type { WalletScreeningPort } from '@solpay/domain';
+import { DependencyUnavailableError } from '@solpay/domain';
 
 const riskIndicator = z.looseObject({
   category: z.string().optional(),
@@ -54,14 +54,14 @@ export function createTrmScreening(options: TrmScreeningOptions): WalletScreenin
           signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
         });
       } catch (error) {
-        throw new UpstreamUnavailableError('Wallet screening is unavailable', { cause: error });
+        throw new DependencyUnavailableError('Wallet screening is unavailable', { cause: error });
       }
       if (!response.ok) {
-        throw new UpstreamUnavailableError(`Wallet screening answered ${response.status}`);
+        throw new DependencyUnavailableError(`Wallet screening answered ${response.status}`);
       }
       const parsed = screeningResponse.safeParse(await response.json().catch(() => null));
       if (!parsed.success)
-        throw new UpstreamUnavailableError('Wallet screening answered an unexpected shape');
+        throw new DependencyUnavailableError('Wallet screening answered an unexpected shape');
       const entry = parsed.data.find((item) => item.address === wallet) ?? parsed.data[0];
       const labels = [
         ...(entry?.addressRiskIndicators ?? []).map((item) => item.categoryRiskScoreLevelLabel),

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@solpay/db';
-import { SPL_TOKEN_PROGRAM } from '@solpay/domain';
+import { SPL_TOKEN_PROGRAM, USDC_TOKEN } from '@solpay/domain';
 import type {
   PayableRecord,
   RecordKind,
@@ -40,10 +40,15 @@ async function lockRecord(tx: Tx, kind: RecordKind, id: string): Promise<RecordS
 /**
  * {@link RecordStorePort} over PostgreSQL with Prisma. State changes lock the record row
  * (`SELECT … FOR UPDATE`) so serving, paying and rejecting one record are serialised, and every
- * change that must reach Shopify writes its outbox row in the same transaction.
+ * change that must reach Shopify writes its outbox row in the same transaction. Given a
+ * transaction client, the store works inside that transaction (the outbox ends an attempt and
+ * changes its record together).
  */
-export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
-  const findGuardGeneration = async (db: Tx | PrismaClient, kind: RecordKind, id: string) => {
+export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStorePort {
+  const transaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
+    '$transaction' in prisma ? prisma.$transaction(work) : work(prisma);
+
+  const findGuardGeneration = async (db: Tx, kind: RecordKind, id: string) => {
     const latest = await db.singleUseGuard.findFirst({
       where: { recordKind: RECORD_KIND_ENUM[kind], ...recordLink(kind, id) },
       orderBy: { generation: 'desc' },
@@ -139,7 +144,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
         mint: row.tokenMint,
         decimals: row.tokenDecimals,
         // Rows from before the token table settled in USDC (SPL Token).
-        tokenSymbol: row.tokenSymbol ?? 'USDC',
+        tokenSymbol: row.tokenSymbol ?? USDC_TOKEN.symbol,
         tokenProgram: row.tokenProgram ?? SPL_TOKEN_PROGRAM,
         tokenAmount: row.tokenAmount,
         recipientWallet: row.recipientWallet,
@@ -165,7 +170,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
     },
 
     abandonGuard(kind, id, generation, guardAddress) {
-      return prisma.$transaction(async (tx) => {
+      return transaction(async (tx) => {
         if ((await lockRecord(tx, kind, id)) !== 'OPEN') return null;
         if ((await findGuardGeneration(tx, kind, id)) !== generation) {
           return findGuardGeneration(tx, kind, id);
@@ -182,7 +187,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
     },
 
     recordServedTransaction(input) {
-      return prisma.$transaction(async (tx) => {
+      return transaction(async (tx) => {
         if ((await lockRecord(tx, input.kind, input.recordId)) !== 'OPEN') return 'closed' as const;
         // Under the record's lock, which abandonGuard and markGenerationDead also take: once a
         // generation is abandoned nothing more is recorded on it, so the sweep (which only
@@ -235,7 +240,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
     },
 
     markGenerationDead(input) {
-      return prisma.$transaction(async (tx) => {
+      return transaction(async (tx) => {
         await lockRecord(tx, input.kind, input.recordId);
         await tx.servedTransaction.updateMany({
           where: { signature: input.signature, status: { in: ['SERVED', 'EXPIRED'] } },
@@ -293,7 +298,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
 
     markPaid(input) {
       const { kind, recordId, signature } = input;
-      return prisma.$transaction(async (tx) => {
+      return transaction(async (tx) => {
         const status = await lockRecord(tx, kind, recordId);
         if (status === 'PAID') {
           const paid =
@@ -369,7 +374,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
     },
 
     beginReject(kind, id, reason: RejectionReason) {
-      return prisma.$transaction(async (tx) => {
+      return transaction(async (tx) => {
         const status = await lockRecord(tx, kind, id);
         if (status === 'REJECTING') return 'continue' as const;
         if (status !== 'OPEN') return 'closed' as const;
@@ -386,7 +391,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
 
     completeReject(input) {
       const { kind, recordId } = input;
-      return prisma.$transaction(async (tx) => {
+      return transaction(async (tx) => {
         const status = await lockRecord(tx, kind, recordId);
         if (status !== 'REJECTING' && status !== 'REJECTED') return { mutationIds: [] };
         const include = { merchant: { select: { installState: true } } } as const;
@@ -514,6 +519,19 @@ export function createPrismaRecordStore(prisma: PrismaClient): RecordStorePort {
         where: { id: guardId },
         data: { status: 'SWEPT', sweptSignature: signature },
       });
+    },
+
+    async saveRedirectUrl(paymentId, redirectUrl) {
+      await prisma.paymentRecord.update({ where: { id: paymentId }, data: { redirectUrl } });
+    },
+
+    async flagOrphaned(kind, recordId, at) {
+      const unflaggedPaid = { id: recordId, status: 'PAID' as const, orphanedAt: null };
+      if (kind === 'payment') {
+        await prisma.paymentRecord.updateMany({ where: unflaggedPaid, data: { orphanedAt: at } });
+      } else {
+        await prisma.refundRecord.updateMany({ where: unflaggedPaid, data: { orphanedAt: at } });
+      }
     },
   };
 }

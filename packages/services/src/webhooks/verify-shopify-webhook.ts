@@ -1,6 +1,7 @@
-import { BadRequestError, UnauthorizedError, type HttpAuthenticate } from '@solpay/lambda';
+import { type HttpAuthenticate } from '@solpay/lambda';
 import { normalizeShopDomain, readWebhookHeaders, verifyWebhookHmac } from '@solpay/shopify';
 import { getAppServices } from '../app-services';
+import { AuthenticationFailedError, MalformedRequestError } from '@solpay/domain';
 
 /** What a Shopify webhook delivery says about itself, once its headers were checked. */
 export interface ShopifyWebhookHeaders {
@@ -18,7 +19,7 @@ export interface ShopifyWebhookHeaders {
 export const authenticateShopifyWebhook: HttpAuthenticate = ({ rawBody, headers }) => {
   const { apiSecret } = getAppServices().config(['shopify']).shopify;
   if (!verifyWebhookHmac({ rawBody, headers, secret: apiSecret })) {
-    throw new UnauthorizedError('Invalid webhook signature');
+    throw new AuthenticationFailedError('Invalid webhook signature');
   }
 };
 
@@ -32,13 +33,13 @@ export function readShopifyWebhookHeaders(
 ): ShopifyWebhookHeaders {
   const meta = readWebhookHeaders(headers);
   if (meta.topic !== expectedTopic) {
-    throw new BadRequestError(
+    throw new MalformedRequestError(
       `Webhook topic header (${meta.topic ?? 'missing'}) does not match ${expectedTopic}`,
     );
   }
-  if (meta.webhookId === undefined) throw new BadRequestError('Missing webhook id header');
+  if (meta.webhookId === undefined) throw new MalformedRequestError('Missing webhook id header');
   const shopDomain = normalizeShopDomain(meta.shopDomain ?? '');
-  if (shopDomain === null) throw new BadRequestError('Missing or invalid shop domain header');
+  if (shopDomain === null) throw new MalformedRequestError('Missing or invalid shop domain header');
   return {
     topic: meta.topic,
     webhookId: meta.webhookId,

@@ -1,12 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { TokenCipherPort } from '@solpay/domain';
 
-/** Encrypts and decrypts secrets (Shopify access / refresh tokens) for storage. */
-export interface TokenCipher {
-  /**
-   * Encrypts `plaintext`; the output is `v1.<iv>.<tag>.<ciphertext>` (base64url parts).
-   * `context` (e.g. the shop domain) is bound as additional authenticated data: decrypting
-   * with a different context fails, so a ciphertext copied to another row is useless.
-   */
+/**
+ * The domain's {@link TokenCipherPort} as this AES-GCM cipher implements it: synchronous, and
+ * `context` (e.g. the shop domain, bound as additional authenticated data) may be left out.
+ */
+export interface TokenCipher extends TokenCipherPort {
+  /** Encrypts `plaintext`; the output is `v1.<iv>.<tag>.<ciphertext>` (base64url parts). */
   encrypt(plaintext: string, context?: string): string;
   /** Decrypts a value from {@link TokenCipher.encrypt}; throws if it was altered or malformed. */
   decrypt(ciphertext: string, context?: string): string;

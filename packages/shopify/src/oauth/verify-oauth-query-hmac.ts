@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { timingSafeEqualString } from '../crypto/timing-safe-equal-string';
+import { constantTimeEqual } from '@solpay/domain';
 
 /** A parsed query string: repeated keys may arrive as arrays. */
 export type OAuthQuery = Record<string, string | string[]>;
@@ -39,5 +39,5 @@ export function verifyOAuthQueryHmac(query: OAuthQuery, secret: string): boolean
   const provided = query.hmac;
   if (typeof provided !== 'string' || provided === '' || secret === '') return false;
   const expected = createHmac('sha256', secret).update(oauthQueryMessage(query)).digest('hex');
-  return timingSafeEqualString(expected, provided.toLowerCase());
+  return constantTimeEqual(expected, provided.toLowerCase());
 }

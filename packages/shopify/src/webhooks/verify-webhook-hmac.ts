@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { timingSafeEqualString } from '../crypto/timing-safe-equal-string';
+import { constantTimeEqual } from '@solpay/domain';
 
 /** Input of {@link verifyWebhookHmac}. */
 export interface VerifyWebhookHmacInput {
@@ -29,5 +29,5 @@ export function verifyWebhookHmac({ rawBody, headers, secret }: VerifyWebhookHma
   if (provided === undefined) return false;
   const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
   const expected = createHmac('sha256', secret).update(body).digest('base64');
-  return timingSafeEqualString(expected, provided.trim());
+  return constantTimeEqual(expected, provided.trim());
 }

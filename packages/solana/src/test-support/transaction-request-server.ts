@@ -6,8 +6,13 @@ import type {
   Keypair,
   PublicKey,
 } from '@solana/web3.js';
-import { AppError, BadRequestError, NotFoundError, UnprocessableError } from '@solpay/lambda';
-import { formatTokenAmount } from '@solpay/domain';
+import {
+  BusinessRuleViolationError,
+  formatTokenAmount,
+  InvalidInputError,
+  MalformedRequestError,
+  UnknownRecordError,
+} from '@solpay/domain';
 import { parseTransactionRequestAccount } from '../transaction-request/parse-transaction-request-account';
 import { TRANSACTION_REQUEST_CORS_HEADERS } from '../transaction-request/transaction-request-cors-headers';
 import { transactionRequestErrorBody } from '../transaction-request/transaction-request-error-body';
@@ -68,12 +73,12 @@ export async function startTransactionRequestServer(
         response.end(body === undefined ? undefined : JSON.stringify(body));
       })
       .catch((error: unknown) => {
-        const status = error instanceof AppError ? error.status : 500;
+        const status = statusOf(error);
         response.writeHead(status, {
           ...TRANSACTION_REQUEST_CORS_HEADERS,
           'Content-Type': 'application/json',
         });
-        response.end(JSON.stringify(transactionRequestErrorBody(error)));
+        response.end(JSON.stringify(transactionRequestErrorBody(error, status < 500)));
       });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -85,6 +90,17 @@ export async function startTransactionRequestServer(
         server.close((error) => (error ? reject(error) : resolve())),
       ),
   };
+}
+
+/**
+ * The statuses the purple route gives the errors this server throws (`packages/lambda`'s error
+ * table, which this package may not import); anything else is a 500.
+ */
+function statusOf(error: unknown): number {
+  if (error instanceof UnknownRecordError) return 404;
+  if (error instanceof MalformedRequestError || error instanceof InvalidInputError) return 400;
+  if (error instanceof BusinessRuleViolationError) return 422;
+  return 500;
 }
 
 async function handle(
@@ -102,7 +118,7 @@ async function handle(
   if (request.method === 'OPTIONS') return { status: 204 };
   const id = /^\/tx\/([^/?]+)/.exec(request.url ?? '')?.[1];
   const record = id === undefined ? undefined : records.get(id);
-  if (!record) throw new NotFoundError('Unknown payment');
+  if (!record) throw new UnknownRecordError('Unknown payment');
   if (request.method === 'GET') {
     return {
       status: 200,
@@ -112,13 +128,13 @@ async function handle(
       }),
     };
   }
-  if (request.method !== 'POST') throw new BadRequestError('Method not allowed');
+  if (request.method !== 'POST') throw new MalformedRequestError('Method not allowed');
 
   let body: unknown;
   try {
     body = JSON.parse(await readBody(request));
   } catch {
-    throw new BadRequestError('Body must be JSON');
+    throw new MalformedRequestError('Body must be JSON');
   }
   const account = parseTransactionRequestAccount(body);
   const built = await buildTransferTransaction({
@@ -143,7 +159,7 @@ async function handle(
       amount: record.amount,
       transaction: built.transaction,
     });
-    if (!preflight.ok) throw new UnprocessableError(preflight.message);
+    if (!preflight.ok) throw new BusinessRuleViolationError(preflight.message);
   }
   record.served.push(built);
   return {

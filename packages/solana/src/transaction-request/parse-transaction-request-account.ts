@@ -1,6 +1,6 @@
 import { PublicKey } from '@solana/web3.js';
-import { BadRequestError, ValidationError } from '@solpay/lambda';
 import { z } from 'zod';
+import { InvalidInputError, MalformedRequestError } from '@solpay/domain';
 
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/;
 
@@ -14,30 +14,32 @@ export type TransactionRequestBody = z.infer<typeof transactionRequestBodySchema
  * Reads the wallet's `account` from a transaction-request POST body (already JSON-parsed).
  *
  * @returns The account as a public key: the wallet that will sign (and pay, for a payment).
- * @throws {BadRequestError} "Missing account" when the body is not a JSON object.
- * @throws {ValidationError} "Missing account", "Invalid account: not base58" or
+ * @throws {MalformedRequestError} "Missing account" when the body is not a JSON object.
+ * @throws {InvalidInputError} "Missing account", "Invalid account: not base58" or
  *   "Invalid account: wrong length" (all 400; the message is shown in the wallet).
  */
 export function parseTransactionRequestAccount(body: unknown): PublicKey {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequestError('Missing account');
+    throw new MalformedRequestError('Missing account');
   }
   const parsed = transactionRequestBodySchema.safeParse(body);
   if (!parsed.success) {
     const missing = !('account' in body) || (body as { account?: unknown }).account == null;
-    throw new ValidationError(missing ? 'Missing account' : 'Invalid account: not base58', {
+    throw new InvalidInputError(missing ? 'Missing account' : 'Invalid account: not base58', {
       details: { path: ['account'] },
     });
   }
   const { account } = parsed.data;
   if (account === '')
-    throw new ValidationError('Missing account', { details: { path: ['account'] } });
+    throw new InvalidInputError('Missing account', { details: { path: ['account'] } });
   if (!BASE58.test(account)) {
-    throw new ValidationError('Invalid account: not base58', { details: { path: ['account'] } });
+    throw new InvalidInputError('Invalid account: not base58', { details: { path: ['account'] } });
   }
   try {
     return new PublicKey(account);
   } catch {
-    throw new ValidationError('Invalid account: wrong length', { details: { path: ['account'] } });
+    throw new InvalidInputError('Invalid account: wrong length', {
+      details: { path: ['account'] },
+    });
   }
 }

@@ -1,9 +1,9 @@
 import { parseURL } from '@solana/pay';
-import { ConflictError, InternalError, NotFoundError } from '@solpay/lambda';
 import { encodeTransactionRequestUrl } from './encode-transaction-request-url';
 import { TRANSACTION_REQUEST_CORS_HEADERS } from './transaction-request-cors-headers';
 import { transactionRequestErrorBody } from './transaction-request-error-body';
 import { transactionRequestMetadata } from './transaction-request-metadata';
+import { MisconfigurationError, StateConflictError, UnknownRecordError } from '@solpay/domain';
 
 describe('transactionRequestMetadata', () => {
   it('answers label and icon', () => {
@@ -21,33 +21,34 @@ describe('transactionRequestMetadata', () => {
   it('refuses icons wallets would treat as malformed', () => {
     expect(() =>
       transactionRequestMetadata({ label: 'A', iconUrl: 'https://x.example/icon.gif' }),
-    ).toThrow(InternalError);
+    ).toThrow(MisconfigurationError);
     expect(() => transactionRequestMetadata({ label: 'A', iconUrl: '/icon.png' })).toThrow(
-      InternalError,
+      MisconfigurationError,
     );
     expect(() =>
       transactionRequestMetadata({ label: 'A', iconUrl: 'ftp://x.example/icon.png' }),
-    ).toThrow(InternalError);
+    ).toThrow(MisconfigurationError);
     expect(() =>
       transactionRequestMetadata({ label: ' ', iconUrl: 'https://x.example/i.png' }),
-    ).toThrow(InternalError);
+    ).toThrow(MisconfigurationError);
   });
 });
 
 describe('transactionRequestErrorBody', () => {
   it('shows client messages, at most 80 characters', () => {
-    expect(transactionRequestErrorBody(new NotFoundError('Unknown payment'))).toEqual({
+    expect(transactionRequestErrorBody(new UnknownRecordError('Unknown payment'), true)).toEqual({
       message: 'Unknown payment',
     });
-    const long = transactionRequestErrorBody(new ConflictError('x'.repeat(200))).message;
+    const long = transactionRequestErrorBody(new StateConflictError('x'.repeat(200)), true).message;
     expect(long).toHaveLength(80);
   });
 
-  it('hides internal errors', () => {
+  it('hides the message of errors that are not exposed', () => {
     expect(
-      transactionRequestErrorBody(new InternalError('db password wrong')).message,
+      transactionRequestErrorBody(new MisconfigurationError('db password wrong'), false).message,
     ).not.toContain('password');
-    expect(transactionRequestErrorBody(new Error('stack')).message).not.toContain('stack');
+    expect(transactionRequestErrorBody(new Error('stack'), false).message).not.toContain('stack');
+    expect(transactionRequestErrorBody('stack', true).message).not.toContain('stack');
   });
 });
 

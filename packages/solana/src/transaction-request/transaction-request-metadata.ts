@@ -1,4 +1,4 @@
-import { InternalError } from '@solpay/lambda';
+import { MisconfigurationError } from '@solpay/domain';
 
 /** Inputs of {@link transactionRequestMetadata}. */
 export interface TransactionRequestMetadataInput {
@@ -22,24 +22,24 @@ const ICON_PATH = /\.(svg|png|webp)$/i;
  * Builds the GET answer `{ label, icon }`. Wallets treat any icon other than SVG/PNG/WebP as
  * malformed, so a misconfigured icon is a bug on our side.
  *
- * @throws {InternalError} when the label is empty or the icon URL is not an absolute http(s)
+ * @throws {MisconfigurationError} when the label is empty or the icon URL is not an absolute http(s)
  *   URL ending in `.svg`, `.png` or `.webp`.
  */
 export function transactionRequestMetadata({
   label,
   iconUrl,
 }: TransactionRequestMetadataInput): TransactionRequestMetadata {
-  if (!label.trim()) throw new InternalError('The transaction-request label is empty');
+  if (!label.trim()) throw new MisconfigurationError('The transaction-request label is empty');
   let icon: URL;
   try {
     icon = new URL(iconUrl);
   } catch (error) {
-    throw new InternalError(`The transaction-request icon is not a URL: ${iconUrl}`, {
+    throw new MisconfigurationError(`The transaction-request icon is not a URL: ${iconUrl}`, {
       cause: error,
     });
   }
   if ((icon.protocol !== 'https:' && icon.protocol !== 'http:') || !ICON_PATH.test(icon.pathname)) {
-    throw new InternalError(
+    throw new MisconfigurationError(
       `The transaction-request icon must be an http(s) SVG, PNG or WebP: ${iconUrl}`,
     );
   }

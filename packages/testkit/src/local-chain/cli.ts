@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { USDC_TOKEN } from '@solpay/domain';
 import { startLocalChain } from './start-local-chain';
 
 async function main(): Promise<void> {
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     console.log(`Local Solana chain (LiteSVM) is running
   RPC URL     ${info.rpcUrl}
   WebSocket   ${info.wsUrl}
-  USDC mint   ${info.mint} (6 decimals)
+  USDC mint   ${info.mint} (${USDC_TOKEN.decimals} decimals)
   gas         ${info.gas.pubkey}  ${info.gas.keypair}
   buyer       ${info.buyer.pubkey}  ${info.buyer.keypair}
   merchant    ${info.merchant.pubkey}  ${info.merchant.keypair}

@@ -20,8 +20,6 @@ import { createTransactionMethods } from './rpc/methods/transaction-methods';
 import { RpcServer } from './rpc/rpc-server';
 import { PubSubServer } from './ws/pubsub-server';
 
-/** Decimals of the local USDC-like mint. */
-export const LOCAL_USDC_DECIMALS = 6;
 const DEFAULT_LAMPORTS = 100n * BigInt(LAMPORTS_PER_SOL);
 const DEFAULT_WALLET_LAMPORTS = 10n * BigInt(LAMPORTS_PER_SOL);
 const DEFAULT_BUYER_USDC = 1_000_000_000n;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineConfigSection } from '../config-section';
-import { decodeBase58 } from '../decode-base58';
+import { decodeBase58 } from '@solpay/domain';
 import { envField } from '../env-field';
 import { parseSecretKey } from '../parse-secret-key';
 

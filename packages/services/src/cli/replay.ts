@@ -13,14 +13,18 @@ import { createPaymentsAppsClient, createTokenCipher, refreshAccessToken } from 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { SqsRetryScheduler } from '../aws/sqs-retry-scheduler';
-import { createMutationDispatcher } from '../dispatch/create-mutation-dispatcher';
-import { systemClock } from '../ports/clock';
-import type { QueueLogger } from '../ports/queue-logger';
-import { parseReplayArgs } from '../replay/parse-replay-args';
-import { replayMutations } from '../replay/replay-mutations';
-import { createOutboxOnlyRetryScheduler } from '../retry/outbox-only-retry-scheduler';
-import { createMerchantAccessTokens } from '../tokens/create-merchant-access-tokens';
+import { systemClock } from '@solpay/domain';
+import {
+  createMerchantAccessTokens,
+  createMutationDispatcher,
+  createOutboxOnlyRetryScheduler,
+  createPrismaMerchantTokenStore,
+  parseReplayArgs,
+  replayMutations,
+  SqsRetryScheduler,
+  type QueueLogger,
+} from '@solpay/queue';
+import { createOutboxStore } from '../dispatch/create-outbox-store';
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1),
@@ -68,6 +72,7 @@ async function main(): Promise<number> {
   const config = env.data;
   const prisma = createPrismaClient(config.DATABASE_URL);
   const sqs = new SQSClient({});
+  const outbox = createOutboxStore(prisma);
   try {
     const scheduler =
       config.RETRY_QUEUE_URL && config.RETRY_DEAD_LETTER_QUEUE_URL
@@ -78,14 +83,14 @@ async function main(): Promise<number> {
           })
         : createOutboxOnlyRetryScheduler(stderrLogger);
     const dispatcher = createMutationDispatcher({
-      prisma,
+      outbox,
       paymentsApps: createPaymentsAppsClient({
         apiVersion: config.SHOPIFY_API_VERSION,
         adminOrigin: config.SHOPIFY_ADMIN_ORIGIN,
         timeoutMs: config.SHOPIFY_HTTP_TIMEOUT_MS,
       }),
       tokens: createMerchantAccessTokens({
-        prisma,
+        store: createPrismaMerchantTokenStore(prisma),
         cipher: createTokenCipher(config.TOKEN_ENCRYPTION_KEY),
         refresh: ({ shop, refreshToken }) =>
           refreshAccessToken({
@@ -104,7 +109,7 @@ async function main(): Promise<number> {
       logger: stderrLogger,
     });
     const outcomes = await replayMutations(
-      { prisma, dispatcher, clock: systemClock },
+      { outbox, dispatcher, clock: systemClock },
       args.selection,
       { force: args.force },
     );

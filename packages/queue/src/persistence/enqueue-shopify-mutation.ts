@@ -1,5 +1,5 @@
 import type { Prisma, ShopifyMutation, ShopifyMutationKind } from '@solpay/db';
-import type { MutationPayload } from './mutation-payload-schema';
+import type { MutationPayload } from '../outbox/mutation-payload-schema';
 
 /** What to put in the outbox. */
 export interface EnqueueShopifyMutationInput {

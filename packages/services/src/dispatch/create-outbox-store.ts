@@ -1,0 +1,11 @@
+import type { PrismaClient } from '@solpay/db';
+import { createPrismaOutboxStore, type OutboxStore } from '@solpay/queue';
+import { createPrismaRecordStore } from '../stores/prisma-record-store';
+
+/**
+ * The outbox's store over PostgreSQL, with the record store changing a mutation's payment or
+ * refund (redirect URL, orphan flag) in the same transaction as the attempt's end.
+ */
+export function createOutboxStore(prisma: PrismaClient): OutboxStore {
+  return createPrismaOutboxStore(prisma, { recordsIn: (tx) => createPrismaRecordStore(tx) });
+}
