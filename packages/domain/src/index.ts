@@ -13,6 +13,7 @@ export * from './money/format-token-amount';
 export * from './sessions/payment-session-request';
 export * from './ports/chain-port';
 export * from './ports/clock';
+export * from './ports/random-source';
 export * from './ports/domain-logger';
 export * from './ports/mutation-dispatch-port';
 export * from './ports/record-store-port';

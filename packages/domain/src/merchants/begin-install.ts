@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { systemRandom } from '../ports/random-source';
 import type { MerchantDeps } from './merchant-deps';
 import { signedQueryRefusal } from './signed-query-refusal';
 
@@ -18,13 +18,13 @@ export interface InstallStart {
  * and returns the grant-screen URL. Nothing is stored for a refused query.
  */
 export async function beginInstall(
-  deps: Pick<MerchantDeps, 'oauth' | 'merchants' | 'clock' | 'policy'>,
+  deps: Pick<MerchantDeps, 'oauth' | 'merchants' | 'clock' | 'policy' | 'random'>,
   query: Record<string, string>,
 ): Promise<InstallStart> {
   const now = deps.clock.now();
   const check = deps.oauth.verifySignedQuery(query, now);
   if (!check.ok) throw signedQueryRefusal(check.reason);
-  const state = randomBytes(32).toString('hex');
+  const state = Buffer.from((deps.random ?? systemRandom).bytes(32)).toString('hex');
   const expiresAt = new Date(now.getTime() + deps.policy.oauthStateTtlMs);
   await deps.merchants.saveOAuthState({ nonce: state, shopDomain: check.shop, expiresAt });
   return { redirectUrl: deps.oauth.authorizeUrl({ shop: check.shop, state }), state, expiresAt };

@@ -33,7 +33,7 @@ export interface InstallCompletion {
 export async function completeInstall(
   deps: Pick<
     MerchantDeps,
-    'oauth' | 'merchants' | 'cipher' | 'clock' | 'policy' | 'logger' | 'dispatch'
+    'oauth' | 'merchants' | 'cipher' | 'clock' | 'policy' | 'logger' | 'dispatch' | 'random'
   >,
   input: { query: Record<string, string>; boundState: string | null },
 ): Promise<InstallCompletion> {

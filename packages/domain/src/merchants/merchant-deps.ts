@@ -2,6 +2,7 @@ import type { SettlementToken } from '../money/settlement-tokens';
 import type { Clock } from '../ports/clock';
 import type { DomainLogger } from '../ports/domain-logger';
 import type { MutationDispatchPort } from '../ports/mutation-dispatch-port';
+import type { RandomSource } from '../ports/random-source';
 import type { MerchantStorePort } from './merchant-store-port';
 import type { PortalRecordsPort } from './portal-records-port';
 import type { ShopifyOAuthPort } from './shopify-oauth-port';
@@ -37,4 +38,6 @@ export interface MerchantDeps {
   clock: Clock;
   logger: DomainLogger;
   policy: MerchantPolicy;
+  /** Draws OAuth `state` nonces and CSRF tokens; default `systemRandom`. */
+  random?: RandomSource;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { systemRandom } from '../ports/random-source';
 import type { MerchantDeps } from './merchant-deps';
 import type { PortalSessionRecord } from './merchant-store-port';
 
@@ -8,13 +8,13 @@ import type { PortalSessionRecord } from './merchant-store-port';
  * app by `GET /portal/session`.
  */
 export function openPortalSession(
-  deps: Pick<MerchantDeps, 'merchants' | 'clock' | 'policy'>,
+  deps: Pick<MerchantDeps, 'merchants' | 'clock' | 'policy' | 'random'>,
   merchantId: string,
 ): Promise<PortalSessionRecord> {
   const now = deps.clock.now();
   return deps.merchants.createPortalSession({
     merchantId,
-    csrfToken: randomBytes(32).toString('base64url'),
+    csrfToken: Buffer.from((deps.random ?? systemRandom).bytes(32)).toString('base64url'),
     expiresAt: new Date(now.getTime() + deps.policy.portalSessionTtlMs),
   });
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { DomainLogger } from '../ports/domain-logger';
 import type { MutationDispatchPort } from '../ports/mutation-dispatch-port';
+import { systemRandom, type RandomSource } from '../ports/random-source';
 import type { SessionStorePort } from '../ports/session-store-port';
 import { encodeBase58 } from '../encoding/encode-base58';
 import type {
@@ -17,6 +17,8 @@ export interface CreateRefundSessionDeps {
   refunds: RefundSessionStorePort;
   dispatch: MutationDispatchPort;
   logger: DomainLogger;
+  /** Draws the refund's reference key; default {@link systemRandom}. */
+  random?: RandomSource;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function createRefundSession(
       shopifyPaymentId: request.payment_id,
       amount: request.amount,
       currency: request.currency,
-      referenceKey: encodeBase58(randomBytes(32)),
+      referenceKey: encodeBase58((deps.random ?? systemRandom).bytes(32)),
       test: request.test,
       merchantLocale: request.merchant_locale ?? null,
       proposedAt: request.proposed_at ? new Date(request.proposed_at) : null,

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Clock } from '../ports/clock';
+import { systemRandom, type RandomSource } from '../ports/random-source';
 import type { PriceOraclePort } from '../ports/price-oracle-port';
 import type { SessionStorePort, StoredQuote } from '../ports/session-store-port';
 import { assertKnownCurrency, quoteRate, type PriceLimits } from '../money/quote-rate';
@@ -33,6 +33,8 @@ export interface CreatePaymentSessionDeps {
   /** On-chain oracle prices, read only when the session currency is not the token's. */
   oracle: PriceOraclePort;
   clock: Clock;
+  /** Draws the record's reference key; default {@link systemRandom}. */
+  random?: RandomSource;
 }
 
 /**
@@ -115,7 +117,7 @@ export async function createPaymentSession(
     tokenSymbol: token.symbol,
     tokenProgram: token.tokenProgram,
     quote,
-    referenceKey: encodeBase58(randomBytes(32)),
+    referenceKey: encodeBase58((deps.random ?? systemRandom).bytes(32)),
     test: request.test,
     cancelUrl: request.payment_method.data.cancel_url,
     merchantLocale: request.merchant_locale ?? null,
