@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findRepositoryRoot } from '../apps/local/src/stack/find-repository-root';
 import type { BenchRow } from './report/bench-row';
+import { crossProfileRows } from './report/cross-profile-rows';
 import { formatTable } from './report/format-table';
 import { writeResults, type BenchResults } from './report/write-results';
 import { spawnBenchStack } from './stack/spawn-bench-stack';
 import type { BenchContext } from './suites/bench-context';
 import { BENCH_SUITES } from './suites/bench-suites';
 
-const USAGE = `npm run bench [-- --runs 3 --duration 5 --only payment,tx,e2e,cold --profiles local,production]`;
+const USAGE = `npm run bench [-- --runs 3 --duration 5 --only payment,tx,e2e,cold --profiles local,production --cpu-prof <dir>]`;
 
 /**
  * `npm run bench`: for each latency profile (`LOCAL_PROFILE`, default both `local` and
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       profiles: { type: 'string', default: 'local,production' },
       keep: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
 
   const profiles = (values.profiles ?? 'local,production').split(',').map((p) => p.trim());
   if (profiles.some((p) => p !== 'local' && p !== 'production')) throw new Error(USAGE);
+  const isProfile = (p: string): p is 'local' | 'production' => p === 'local' || p === 'production';
 
   const rootDir = findRepositoryRoot();
   const startedAt = new Date();
@@ -49,13 +52,20 @@ async function main(): Promise<void> {
     console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
   const rows: BenchRow[] = [];
   const skipped: BenchResults['skipped'] = [];
-  for (const profile of profiles) {
+  for (const profile of profiles.filter(isProfile)) {
     const dataDir = mkdtempSync(join(tmpdir(), 'solpay-bench-'));
     log(`starting the local stack (LOCAL_PROFILE=${profile}) in ${dataDir} …`);
-    const running = await spawnBenchStack(rootDir, dataDir, {
-      ...process.env,
-      LOCAL_PROFILE: profile,
-    });
+    // `--cpu-prof <dir>`: the stack process writes a V8 CPU profile there when it stops.
+    const cpuProfDir = values['cpu-prof'];
+    const nodeArgs = cpuProfDir
+      ? ['--cpu-prof', '--cpu-prof-dir', resolve(cpuProfDir, profile)]
+      : [];
+    const running = await spawnBenchStack(
+      rootDir,
+      dataDir,
+      { ...process.env, LOCAL_PROFILE: profile },
+      nodeArgs,
+    );
     const tag = (row: BenchRow): BenchRow => ({ ...row, group: `[${profile}] ${row.group}` });
     try {
       const { stack } = running;
@@ -63,6 +73,8 @@ async function main(): Promise<void> {
       const ctx: BenchContext = {
         rootDir,
         stack,
+        profile,
+        stackPid: running.pid,
         appEnv: running.appEnv,
         tls: {
           ca: readFileSync(stack.certs.ca, 'utf8'),
@@ -89,6 +101,7 @@ async function main(): Promise<void> {
     }
   }
 
+  rows.push(...crossProfileRows(rows));
   const results: BenchResults = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),

@@ -22,7 +22,7 @@ function httpSpec(events: unknown[], key: 'http' | 'httpApi'): HttpEventSpec | u
  * A realistic first event for a function, from its first serverless.yml event: an API Gateway
  * REST (v1) or HTTP API (v2) request (`POST /payment` gets a valid Shopify session, so it
  * inserts; other routes get an unknown record id or an unauthenticated call), an EventBridge
- * schedule tick, an empty SQS batch, or a retry input for an unknown mutation.
+ * schedule tick (one poll run: `loopSeconds: 0`), an empty SQS batch, or a retry input for an unknown mutation.
  */
 export function coldStartEvent(
   fn: LambdaFunction,
@@ -77,6 +77,11 @@ export function coldStartEvent(
       region: 'us-east-1',
       resources: [],
       detail: {},
+      // A scheduled discovery poll keeps polling (every 3 s, up to 45 s) while served
+      // transactions are pending, because EventBridge ticks only once a minute. Timed whole,
+      // that loop made "first response" 9 s whenever an earlier suite left payments pending;
+      // the cold start is the load plus one poll run, so ask for exactly one.
+      loopSeconds: 0,
     };
   }
   if (kinds.includes('sqs')) return { Records: [] };

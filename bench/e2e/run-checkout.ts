@@ -37,6 +37,7 @@ export async function payOrder(input: CheckoutInput): Promise<string> {
 /**
  * Polls the checkout page's status endpoint (as the open checkout page does, which also makes the
  * app check the chain) until Shopify's redirect URL is there, i.e. the resolve went through.
+ * Returns how many status requests it took.
  */
 export async function waitOnCheckoutPage(
   purpleOrigin: string,
@@ -44,15 +45,17 @@ export async function waitOnCheckoutPage(
   paymentId: string,
   everyMs = 250,
   timeoutMs = 120_000,
-): Promise<void> {
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
+  let polls = 0;
   while (Date.now() < deadline) {
     const answer = await httpsJson(`${purpleOrigin}/checkout/payments/${paymentId}`, {
       method: 'GET',
       tls: { ca },
     });
+    polls += 1;
     const body = answer.body as { redirectUrl?: unknown } | null;
-    if (answer.status === 200 && typeof body?.redirectUrl === 'string') return;
+    if (answer.status === 200 && typeof body?.redirectUrl === 'string') return polls;
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   throw new Error(`payment ${paymentId} was not resolved within ${timeoutMs} ms`);

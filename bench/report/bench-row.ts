@@ -11,8 +11,11 @@ export interface BenchRow {
   baseline?: number | null;
   /** measured ÷ baseline. */
   ratio?: number | null;
-  /** Upper bound on the ratio that the issue sets, and whether it was met. */
-  target?: { maxRatio: number; met: boolean };
+  /**
+   * What the issue sets, and whether it was met: an upper bound on the ratio, or a bound on the
+   * value itself (`text` says it, e.g. `≤ 250 ms`).
+   */
+  target?: { maxRatio: number; met: boolean } | { text: string; met: boolean };
   /** Failed operations, unavailable parts, how it was measured. */
   note?: string;
 }

@@ -16,9 +16,9 @@ export function formatTable(rows: readonly BenchRow[]): string {
       group = row.group;
       lines.push([`▸ ${group}`, '', '', '', '', '']);
     }
-    const target = row.target
-      ? `≤${row.target.maxRatio}× ${row.target.met ? 'met' : 'MISSED'}`
-      : '';
+    const bound =
+      row.target && ('text' in row.target ? row.target.text : `≤${row.target.maxRatio}×`);
+    const target = row.target ? `${bound} ${row.target.met ? 'met' : 'MISSED'}` : '';
     lines.push([
       `  ${row.metric}`,
       `${number(row.value, row.unit)} ${row.unit}`,

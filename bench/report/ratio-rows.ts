@@ -51,5 +51,47 @@ export function ratioRows(
         ? { target: { maxRatio: options.p99Target, met: p99Ratio <= options.p99Target } }
         : {}),
     },
+    ...(measured?.handler
+      ? handlerRows(group, label, measured.handler, baseline, options.p99Target)
+      : []),
+  ];
+}
+
+/**
+ * The invocations' own p50/p99 (gateway's `x-local-duration-ms`) against the same baseline: the
+ * figure production sees, where API Gateway terminates TLS (and mTLS) before the function runs.
+ */
+function handlerRows(
+  group: string,
+  label: string,
+  handler: { p50: number; p99: number },
+  baseline: LoadSample | null,
+  p99Target: number | undefined,
+): BenchRow[] {
+  const ratio = (a: number, b: number | undefined) => (b === undefined || b === 0 ? null : a / b);
+  const p99Ratio = ratio(handler.p99, baseline?.p99);
+  const note = 'handler only: invocation duration, without TLS and the gateway';
+  return [
+    {
+      group,
+      metric: `${label} handler p50`,
+      unit: 'ms',
+      value: handler.p50,
+      baseline: baseline?.p50 ?? null,
+      ratio: ratio(handler.p50, baseline?.p50),
+      note,
+    },
+    {
+      group,
+      metric: `${label} handler p99`,
+      unit: 'ms',
+      value: handler.p99,
+      baseline: baseline?.p99 ?? null,
+      ratio: p99Ratio,
+      ...(p99Target !== undefined && p99Ratio !== null
+        ? { target: { maxRatio: p99Target, met: p99Ratio <= p99Target } }
+        : {}),
+      note,
+    },
   ];
 }

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { queryPlanCacheStats } from '@solpay/db';
 import { startLocalStack } from '../../apps/local/src/index';
 import type { BenchStackMessage } from './bench-stack-message';
 
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    const plans = queryPlanCacheStats();
+    log(`query plans: ${plans.hits} reads reused a plan, ${plans.misses} were compiled`);
     stack.close().finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);

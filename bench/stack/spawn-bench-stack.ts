@@ -21,19 +21,26 @@ export interface BenchStack {
 /**
  * Starts `serve-bench-stack.ts` under Node (this process's binary, so Node 24) with tsx, in
  * `dataDir`, and resolves once it reports ready. Its stdout/stderr (handler logs) go to
- * `<dataDir>/stack.log`.
+ * `<dataDir>/stack.log`. `nodeArgs` go to that Node before the script (e.g. `--cpu-prof`).
  */
 export async function spawnBenchStack(
   rootDir: string,
   dataDir: string,
   env: NodeJS.ProcessEnv = process.env,
+  nodeArgs: readonly string[] = [],
 ): Promise<BenchStack> {
   mkdirSync(dataDir, { recursive: true });
   const logFile = join(dataDir, 'stack.log');
   const out = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(rootDir, 'bench', 'stack', 'serve-bench-stack.ts'), dataDir],
+    [
+      ...nodeArgs,
+      '--import',
+      'tsx',
+      join(rootDir, 'bench', 'stack', 'serve-bench-stack.ts'),
+      dataDir,
+    ],
     { cwd: rootDir, env, stdio: ['ignore', out, out, 'ipc'] },
   );
   closeSync(out);

@@ -10,4 +10,9 @@ export interface LoadSample {
   ok: number;
   /** Operations that failed (non-2xx, errors, timeouts). */
   failed: number;
+  /**
+   * The invocations' own duration (the gateway's `x-local-duration-ms`): what the handler took,
+   * without the TLS handshake and HTTP work API Gateway does in AWS. Absent for baselines.
+   */
+  handler?: { p50: number; p99: number };
 }

@@ -9,5 +9,13 @@ export function medianSample(samples: readonly LoadSample[]): LoadSample {
     p99: median(samples.map((s) => s.p99)),
     ok: samples.reduce((sum, s) => sum + s.ok, 0),
     failed: samples.reduce((sum, s) => sum + s.failed, 0),
+    ...(samples.every((s) => s.handler)
+      ? {
+          handler: {
+            p50: median(samples.map((s) => s.handler?.p50 ?? Number.NaN)),
+            p99: median(samples.map((s) => s.handler?.p99 ?? Number.NaN)),
+          },
+        }
+      : {}),
   };
 }

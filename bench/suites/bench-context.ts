@@ -4,6 +4,10 @@ import type { StackFile } from '../../apps/local/src/index';
 export interface BenchContext {
   rootDir: string;
   stack: StackFile;
+  /** The latency profile the stack runs (`LOCAL_PROFILE`). */
+  profile: 'local' | 'production';
+  /** Process id of the stack (for its CPU time, see `processCpuMs`). */
+  stackPid: number;
   /** The stack's application environment (secrets, URLs) for in-process baselines and cold starts. */
   appEnv: Record<string, string>;
   /** PEM contents: the server CA, and Shopify's client certificate and key for green. */

@@ -75,12 +75,16 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
       const times: number[] = [];
       const bareTimes: number[] = [];
       const outcomes = new Set<string>();
+      const loads: number[] = [];
+      const invokes: number[] = [];
       for (let run = 0; run < ctx.runs; run += 1) {
         writeFileSync(eventFile, JSON.stringify(coldStartEvent(fn, ctx.stack, ctx.appEnv)));
         const timing = await timeFreshProcess([runner, bundle.file, fn.exportName, eventFile], env);
         times.push(timing.totalMs);
         const report = timing.report;
         outcomes.add(String(report?.outcome ?? report?.error ?? 'no answer'));
+        if (typeof report?.requireMs === 'number') loads.push(report.requireMs);
+        if (typeof report?.invokeMs === 'number') invokes.push(report.invokeMs);
         bareTimes.push(await bare());
       }
       const value = median(times);
@@ -97,7 +101,12 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
           value,
           baseline,
           ratio: value / baseline,
-          note: `answered: ${[...outcomes].join(', ')}; baseline: bare node start`,
+          note:
+            `answered: ${[...outcomes].join(', ')}; ` +
+            (loads.length && invokes.length
+              ? `loading the bundle ${median(loads).toFixed(0)} ms, first invocation ${median(invokes).toFixed(0)} ms; `
+              : '') +
+            'baseline: bare node start',
         },
       );
     }

@@ -24,7 +24,9 @@ export async function runPaymentSessionSuite(ctx: BenchContext): Promise<BenchRo
   const { stack } = ctx;
   const merchant = await demoMerchant(stack.databaseUrl, stack.demoShop);
   const baseline = createPaymentInsertBaseline({
-    databaseUrl: stack.databaseUrl,
+    // The handlers' database URL: under the production profile it goes through the proxy that
+    // adds RDS's round-trip time, and the baseline must pay it too to be the same insert.
+    databaseUrl: ctx.appEnv.DATABASE_URL ?? stack.databaseUrl,
     merchantId: merchant.id,
     payoutWallet: merchant.payoutWallet,
     mint: stack.mint,
@@ -64,7 +66,8 @@ export async function runPaymentSessionSuite(ctx: BenchContext): Promise<BenchRo
       }
       rows.push(
         ...ratioRows(GROUP, `c=${concurrency}`, medianSample(measured), medianSample(base), {
-          p99Target: 3,
+          // Issue 13 bounds the p99 at 50 clients.
+          ...(concurrency === 50 ? { p99Target: 3 } : {}),
           note: 'baseline: the same INSERT … ON CONFLICT over pg',
         }),
       );

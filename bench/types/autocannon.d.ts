@@ -12,7 +12,12 @@ declare module 'autocannon' {
       request: AutocannonRequest,
       context: Record<string, unknown>,
     ) => AutocannonRequest;
-    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
   }
 
   /** Options of a run. */

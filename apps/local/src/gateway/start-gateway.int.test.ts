@@ -8,7 +8,7 @@ import { ensureDevCertificates, pollUntil, type DevCertificates } from '@solpay/
 import { closeOverrunClients } from './fixtures/handlers/overrun';
 import type { RunningServer } from '../server/running-server';
 import { loadServerlessRoutes } from './load-serverless-routes';
-import { MAX_BODY_BYTES, startGateway } from './start-gateway';
+import { DURATION_HEADER, MAX_BODY_BYTES, startGateway } from './start-gateway';
 
 interface Reply {
   status: number;
@@ -109,6 +109,8 @@ describe('startGateway', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers['x-single']).toBe('one');
     expect(reply.headers['x-multi']).toBe('a, b');
+    // The invocation's own duration, for the bench's handler-only figures.
+    expect(Number(reply.headers[DURATION_HEADER])).toBeGreaterThanOrEqual(0);
     const { event, context } = reply.json();
     expect(event).toMatchObject({
       resource: '/echo/{id}',

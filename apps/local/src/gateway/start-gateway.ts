@@ -27,6 +27,11 @@ export const HTTP_API_INTEGRATION_LIMIT_MS = 30_000;
 /** Local-only response headers: the invocation's Solana RPC calls and sequential round trips. */
 export const RPC_CALLS_HEADER = 'x-local-rpc-calls';
 export const RPC_ROUND_TRIPS_HEADER = 'x-local-rpc-round-trips';
+/**
+ * Local-only response header: the invocation's own duration in milliseconds (what Lambda bills
+ * as Duration), without the TLS handshake and HTTP work that API Gateway does in AWS.
+ */
+export const DURATION_HEADER = 'x-local-duration-ms';
 
 /** Options of {@link startGateway}. */
 export interface GatewayOptions {
@@ -112,7 +117,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     if (!match) return jsonErrorResponse(404, 'NOT_FOUND', `No route for ${method} ${rawPath}`);
 
     const socket = req.socket as TLSSocket;
-    const peer = socket.getPeerCertificate?.();
+    // Only a gateway that asks for client certificates has one to read (green).
+    const peer = options.tls.requestCert ? socket.getPeerCertificate?.() : undefined;
     const rawHeaders: Array<[string, string]> = [];
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
       rawHeaders.push([req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '']);
@@ -139,13 +145,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         : buildHttpApiEvent(request, match, identity);
     const fn = match.route.fn;
     const handler = await loader.load(fn);
+    const invokedAt = performance.now();
     const outcome = await invokeWithDeadline(fn, handler, event, {
       requestId: request.requestId,
       callerLimitMs: api === 'rest' ? REST_INTEGRATION_LIMIT_MS : HTTP_API_INTEGRATION_LIMIT_MS,
       onLateEnd: (end) =>
         log(`${options.name} ${method} ${rawPath} abandoned invocation of ${fn.name} ${end}`),
     });
-    return withIoHeaders(answerOutcome(outcome, fn.name), outcome);
+    return withIoHeaders(answerOutcome(outcome, fn.name), outcome, performance.now() - invokedAt);
   }
 
   function answerOutcome(outcome: InvocationOutcome, name: string): GatewayResponse {
@@ -227,13 +234,18 @@ function apiGatewayMessage(statusCode: number, message: string): GatewayResponse
   };
 }
 
-function withIoHeaders(response: GatewayResponse, outcome: InvocationOutcome): GatewayResponse {
+function withIoHeaders(
+  response: GatewayResponse,
+  outcome: InvocationOutcome,
+  durationMs: number,
+): GatewayResponse {
   return {
     ...response,
     headers: {
       ...response.headers,
       [RPC_CALLS_HEADER]: [String(outcome.io.rpcCalls)],
       [RPC_ROUND_TRIPS_HEADER]: [String(outcome.io.rpcRoundTrips)],
+      [DURATION_HEADER]: [durationMs.toFixed(1)],
     },
   };
 }

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { guardDriverAdapter } from './guard-driver-adapter';
+import { installQueryPlanCache } from './query-plan-cache';
 
 /** Options of {@link createPrismaClient}. */
 export interface CreatePrismaClientOptions {
@@ -15,7 +16,8 @@ export interface CreatePrismaClientOptions {
 
 /**
  * Creates a Prisma client on `url` through `@prisma/adapter-pg`: the same driver path for the
- * embedded database (PGlite over TCP) and real PostgreSQL (RDS, CI). Call `$disconnect()` when done.
+ * embedded database (PGlite over TCP) and real PostgreSQL (RDS, CI). Identical read requests reuse
+ * their query plan (see {@link installQueryPlanCache}). Call `$disconnect()` when done.
  */
 export function createPrismaClient(
   url: string,
@@ -25,6 +27,7 @@ export function createPrismaClient(
     connectionString: url,
     ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
   });
+  installQueryPlanCache();
   const adapter = options.beforeStatement ? guardDriverAdapter(pg, options.beforeStatement) : pg;
   // Interactive transactions wait for a connection up to `maxWait`: on the embedded database
   // every transaction runs alone (PGlite has one session), so bursts queue; give them room

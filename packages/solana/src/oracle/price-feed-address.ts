@@ -2,6 +2,13 @@ import { PublicKey } from '@solana/web3.js';
 import { PYTH_PRICE_FEED_PROGRAM_ID } from './pyth-programs';
 
 /**
+ * Derived addresses by `shard:feed id`. Deriving a PDA costs up to 256 SHA-256 + curve checks
+ * (a visible share of the stack's CPU when done per quote and per published slot); the few
+ * feeds there are never change address.
+ */
+const derived = new Map<string, PublicKey>();
+
+/**
  * The account holding the kept-current price of `feedId` on `shard` (Pyth's push oracle): the
  * PDA of seeds `[shard as u16 little endian, feed id bytes]` under the price-feed program.
  *
@@ -10,10 +17,15 @@ import { PYTH_PRICE_FEED_PROGRAM_ID } from './pyth-programs';
 export function priceFeedAddress(feedId: string, shard = 0): PublicKey {
   const hex = feedId.replace(/^0x/, '');
   if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new RangeError(`Invalid Pyth feed id: ${feedId}`);
+  const key = `${shard}:${hex.toLowerCase()}`;
+  const known = derived.get(key);
+  if (known) return known;
   const shardBytes = Buffer.alloc(2);
   shardBytes.writeUInt16LE(shard);
-  return PublicKey.findProgramAddressSync(
+  const [address] = PublicKey.findProgramAddressSync(
     [shardBytes, Buffer.from(hex, 'hex')],
     PYTH_PRICE_FEED_PROGRAM_ID,
-  )[0];
+  );
+  derived.set(key, address);
+  return address;
 }

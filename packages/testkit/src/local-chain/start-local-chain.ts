@@ -23,8 +23,12 @@ import { PubSubServer } from './ws/pubsub-server';
 const DEFAULT_LAMPORTS = 100n * BigInt(LAMPORTS_PER_SOL);
 const DEFAULT_WALLET_LAMPORTS = 10n * BigInt(LAMPORTS_PER_SOL);
 const DEFAULT_BUYER_USDC = 1_000_000_000n;
-/** Landed transactions within this window are written to the snapshot together. */
-const SNAPSHOT_DEBOUNCE_MS = 200;
+/**
+ * Landed transactions within this window are written to the snapshot together. Writing the whole
+ * chain is synchronous and grows with the ledger: at 200 ms it was a visible share of the stack's
+ * CPU under load (docs/performance.md); `close()` still writes the last state.
+ */
+const SNAPSHOT_DEBOUNCE_MS = 1000;
 
 async function walletKeypairs(dir: string | undefined) {
   if (!dir) {

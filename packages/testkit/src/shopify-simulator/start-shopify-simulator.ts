@@ -90,10 +90,11 @@ export async function startShopifySimulator(
     saveTimer = undefined;
     if (statePath) writeSimulatorSnapshot(statePath, snapshotSimulator(state, stateId));
   };
-  // Orders, sessions and mutations change on requests and on API calls: save soon after either.
+  // Orders, sessions and mutations change on requests and on API calls: save soon after either
+  // (at most once a second: each save writes the whole state synchronously; close() saves last).
   const saveSoon = () => {
     if (!statePath) return;
-    saveTimer ??= setTimeout(save, 200);
+    saveTimer ??= setTimeout(save, 1000);
     saveTimer.unref();
   };
   const saving = <T>(promise: Promise<T>): Promise<T> => promise.finally(saveSoon);

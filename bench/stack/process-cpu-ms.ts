@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of `/proc/<pid>/stat` (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU time (user + system) a process has used so far, in milliseconds, from `/proc/<pid>/stat`;
+ * undefined where there is no `/proc` (macOS). Unlike wall time it does not grow when other work
+ * takes the CPUs, so "stack CPU per checkout" stays comparable on a loaded machine.
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return Number.isFinite(utime) && Number.isFinite(stime)
+      ? ((utime + stime) * 1000) / USER_HZ
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
