@@ -31,19 +31,15 @@ const NO_TESTKIT = forbid(
   '^@solpay/testkit(/|$)',
   'The testkit is for tests and the local stack only.',
 );
+/** What no inner package (domain, solana, shopify) may import. */
+const INNER_PACKAGE = [NO_APPS, NO_AWS, NO_PRISMA, NO_MIDDY, NO_LAMBDA, NO_OUTER, NO_TESTKIT];
 const LAYERS = [
   // Every package (later entries replace this one for the packages they name).
   { files: ['packages/**/*.ts'], forbidden: [NO_APPS] },
   {
     files: ['packages/domain/**/*.ts'],
     forbidden: [
-      NO_APPS,
-      NO_AWS,
-      NO_PRISMA,
-      NO_MIDDY,
-      NO_LAMBDA,
-      NO_OUTER,
-      NO_TESTKIT,
+      ...INNER_PACKAGE,
       forbid(
         '^@solpay/(queue|shopify|solana|web)(/|$)',
         'The domain talks to ports; other packages implement them.',
@@ -58,26 +54,14 @@ const LAYERS = [
   {
     files: ['packages/solana/**/*.ts'],
     forbidden: [
-      NO_APPS,
-      NO_AWS,
-      NO_PRISMA,
-      NO_MIDDY,
-      NO_LAMBDA,
-      NO_OUTER,
-      NO_TESTKIT,
+      ...INNER_PACKAGE,
       forbid('^@solpay/(queue|shopify|web)(/|$)', 'packages/solana knows only the domain.'),
     ],
   },
   {
     files: ['packages/shopify/**/*.ts'],
     forbidden: [
-      NO_APPS,
-      NO_AWS,
-      NO_PRISMA,
-      NO_MIDDY,
-      NO_LAMBDA,
-      NO_OUTER,
-      NO_TESTKIT,
+      ...INNER_PACKAGE,
       forbid('^(@solpay/(queue|solana|web)(/|$)|@solana/)', 'packages/shopify knows only Shopify.'),
     ],
   },

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { useContractFixture } from './use-contract-fixture';
 import type { ChainPort } from '../ports/chain-port';
 import type { GuardRef } from '../records/payable-record';
 
@@ -45,12 +46,9 @@ export function describeChainPortContract(
   describe(`ChainPort contract: ${name}`, () => {
     let driver: ChainContractDriver;
     let guards = 0;
-    beforeAll(async () => {
-      driver = await makeDriver();
-    }, timeoutMs);
-    afterAll(async () => {
-      await driver?.close?.();
-    }, timeoutMs);
+    useContractFixture(makeDriver, timeoutMs, (made) => {
+      driver = made;
+    });
 
     const newGuard = (): GuardRef => {
       guards += 1;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { useContractFixture } from './use-contract-fixture';
 import type { AppUninstalledStorePort } from '../merchants/handle-app-uninstalled';
 import type { InstallRecord, MerchantStorePort } from '../merchants/merchant-store-port';
 
@@ -30,12 +31,9 @@ export function describeMerchantStoreContract(
   describe(`MerchantStorePort contract: ${name}`, () => {
     let fixture: MerchantStoreContractFixture;
     let shops = 0;
-    beforeAll(async () => {
-      fixture = await makeFixture();
-    }, timeoutMs);
-    afterAll(async () => {
-      await fixture?.close?.();
-    }, timeoutMs);
+    useContractFixture(makeFixture, timeoutMs, (made) => {
+      fixture = made;
+    });
 
     const newShop = () => {
       shops += 1;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { useContractFixture } from './use-contract-fixture';
 import type { AppUninstalledStorePort } from '../merchants/handle-app-uninstalled';
 import type { MerchantStorePort } from '../merchants/merchant-store-port';
 import type { RecordStorePort } from '../ports/record-store-port';
@@ -61,12 +62,9 @@ export function describeRecordStoreContract(
   describe(`RecordStorePort contract: ${name}`, () => {
     let fixture: RecordStoreContractFixture;
     let shopCount = 0;
-    beforeAll(async () => {
-      fixture = await makeFixture();
-    }, timeoutMs);
-    afterAll(async () => {
-      await fixture?.close?.();
-    }, timeoutMs);
+    useContractFixture(makeFixture, timeoutMs, (made) => {
+      fixture = made;
+    });
 
     /** A fresh installed, configured shop with one OPEN payment. */
     const openPayment = async (expiresAt?: Date) => {

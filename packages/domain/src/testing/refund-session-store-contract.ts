@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { useContractFixture } from './use-contract-fixture';
 import type { MerchantStorePort } from '../merchants/merchant-store-port';
 import type { RecordStorePort } from '../ports/record-store-port';
 import type { SessionStorePort } from '../ports/session-store-port';
@@ -31,12 +32,9 @@ export function describeRefundSessionStoreContract(
   describe(`RefundSessionStorePort contract: ${name}`, () => {
     let fixture: RefundSessionStoreContractFixture;
     let shops = 0;
-    beforeAll(async () => {
-      fixture = await makeFixture();
-    }, timeoutMs);
-    afterAll(async () => {
-      await fixture?.close?.();
-    }, timeoutMs);
+    useContractFixture(makeFixture, timeoutMs, (made) => {
+      fixture = made;
+    });
 
     /** A shop with a PAID 25.00 USD payment `pay-1` by `Buyer`. */
     const paidPayment = async () => {
