@@ -5,24 +5,11 @@ import type {
   MerchantStorePort,
   PortalSessionRecord,
 } from '../merchants/merchant-store-port';
+import { merchantProfileOf } from '../merchants/merchant-profile-of';
 import { InMemoryDatabase, type MerchantRow, type PortalSessionRow } from './in-memory-database';
 
 /** Configure mutations that still count (queued, sending or delivered): no new one is queued. */
 const LIVE_CONFIGURE = new Set(['PENDING', 'IN_FLIGHT', 'SUCCEEDED']);
-
-function toProfile(row: MerchantRow): MerchantProfile {
-  return {
-    id: row.id,
-    shopDomain: row.shopDomain,
-    displayName: row.displayName,
-    payoutWallet: row.payoutWallet,
-    settlementMint: row.settlementMint,
-    settlementToken: row.settlementToken,
-    installed: row.installState === 'INSTALLED',
-    configured: row.configured,
-    termsAcceptedAt: row.termsAcceptedAt,
-  };
-}
 
 function toSession(row: PortalSessionRow): PortalSessionRecord {
   return {
@@ -101,7 +88,7 @@ export class InMemoryMerchantStore implements MerchantStorePort {
   async findMerchant(merchantId: string): Promise<MerchantProfile | null> {
     if (!InMemoryDatabase.isId(merchantId)) return null;
     const row = this.db.merchants.get(merchantId);
-    return row ? toProfile(row) : null;
+    return row ? merchantProfileOf(row) : null;
   }
 
   async createPortalSession(input: {

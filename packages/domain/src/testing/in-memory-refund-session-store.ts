@@ -1,4 +1,5 @@
 import type { RefundablePayment, RefundDecision } from '../refunds/refund-decision';
+import { refundRecordFields } from '../refunds/refund-record-fields';
 import type {
   NewRefundRecord,
   RefundSessionStorePort,
@@ -66,16 +67,7 @@ export class InMemoryRefundSessionStore implements RefundSessionStorePort {
     const row: RefundRow = {
       ...record,
       id: this.db.newId(),
-      paymentId: payment?.id ?? null,
-      tokenAmount: decision.tokenAmount,
-      tokenMint: payment?.tokenMint ?? null,
-      tokenDecimals: payment?.tokenDecimals ?? null,
-      tokenSymbol: payment?.tokenSymbol ?? null,
-      tokenProgram: payment?.tokenProgram ?? null,
-      recipientWallet: decision.accept ? decision.recipientWallet : null,
-      status: decision.accept ? 'OPEN' : 'REJECTED',
-      rejectCode: decision.accept ? null : 'PROCESSING_ERROR',
-      rejectReason: decision.accept ? null : decision.merchantMessage,
+      ...refundRecordFields(payment, decision),
       signature: null,
       slot: null,
       blockTime: null,

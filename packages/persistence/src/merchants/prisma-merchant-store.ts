@@ -1,9 +1,9 @@
 import type { PrismaClient } from '@solpay/db';
 import {
   type ConfigureStatus,
-  type MerchantProfile,
   type MerchantStorePort,
   isRecordId,
+  merchantProfileOf,
 } from '@solpay/domain';
 import { enqueueShopifyMutation } from '@solpay/queue';
 
@@ -12,30 +12,6 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 /** Configure mutations that still count (queued, sending or delivered): no new one is queued. */
 const LIVE_CONFIGURE = new Set(['PENDING', 'IN_FLIGHT', 'SUCCEEDED']);
-
-function toProfile(row: {
-  id: string;
-  shopDomain: string;
-  displayName: string | null;
-  payoutWallet: string | null;
-  settlementMint: string | null;
-  settlementToken: string;
-  installState: string;
-  configured: boolean;
-  termsAcceptedAt: Date | null;
-}): MerchantProfile {
-  return {
-    id: row.id,
-    shopDomain: row.shopDomain,
-    displayName: row.displayName,
-    payoutWallet: row.payoutWallet,
-    settlementMint: row.settlementMint,
-    settlementToken: row.settlementToken,
-    installed: row.installState === 'INSTALLED',
-    configured: row.configured,
-    termsAcceptedAt: row.termsAcceptedAt,
-  };
-}
 
 /**
  * {@link MerchantStorePort} over PostgreSQL with Prisma: OAuth nonces (consumed with one
@@ -96,7 +72,7 @@ export function createPrismaMerchantStore(prisma: PrismaClient): MerchantStorePo
     async findMerchant(merchantId) {
       if (!isRecordId(merchantId)) return null;
       const row = await prisma.merchant.findUnique({ where: { id: merchantId } });
-      return row ? toProfile(row) : null;
+      return row ? merchantProfileOf(row) : null;
     },
 
     createPortalSession(input) {

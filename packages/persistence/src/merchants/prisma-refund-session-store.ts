@@ -1,5 +1,9 @@
 import { Prisma, type PrismaClient } from '@solpay/db';
-import type { RefundablePayment, RefundSessionStorePort } from '@solpay/domain';
+import {
+  refundRecordFields,
+  type RefundablePayment,
+  type RefundSessionStorePort,
+} from '@solpay/domain';
 import { enqueueShopifyMutation } from '@solpay/queue';
 
 /** Interactive transaction limits: duplicates queue up on the payment row lock. */
@@ -58,16 +62,7 @@ export function createPrismaRefundSessionStore(prisma: PrismaClient): RefundSess
             {
               ...record,
               amount: new Prisma.Decimal(record.amount),
-              paymentId: payment?.id ?? null,
-              tokenAmount: decision.tokenAmount,
-              tokenMint: payment?.tokenMint ?? null,
-              tokenDecimals: payment?.tokenDecimals ?? null,
-              tokenSymbol: payment?.tokenSymbol ?? null,
-              tokenProgram: payment?.tokenProgram ?? null,
-              recipientWallet: decision.accept ? decision.recipientWallet : null,
-              status: decision.accept ? 'OPEN' : 'REJECTED',
-              rejectCode: decision.accept ? null : 'PROCESSING_ERROR',
-              rejectReason: decision.accept ? null : decision.merchantMessage,
+              ...refundRecordFields(payment, decision),
             },
           ],
           skipDuplicates: true,
