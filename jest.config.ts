@@ -47,6 +47,9 @@ const shared = {
 const slowTestTimeoutMs = 30_000;
 
 const config: Config = {
+  // jest's default on a 2-core machine is one worker, which leaves the second core idle while a
+  // test waits on its stack (slots, finality, timers, the browser). Two workers keep both busy.
+  maxWorkers: 2,
   projects: [
     {
       ...shared,
