@@ -1,27 +1,35 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Keypair, PublicKey } from '@solana/web3.js';
-import { fundBuyers } from '../chain/fund-buyers';
+import { LATENCY_PROFILES } from '@solpay/lambda';
+import type { StackFile } from '../../apps/local/src/index';
 import { runBuildTransactionBaseline } from '../baselines/build-transaction-baseline';
-import { createPayment } from '../http/create-payment';
 import { httpsJson } from '../http/https-json';
 import { loadPlan } from '../load/load-plan';
-import { runAutocannon } from '../load/run-autocannon';
+import {
+  prepareTransactionRequests,
+  type TransactionRequests,
+} from '../load/prepare-transaction-requests';
 import type { BenchRow } from '../report/bench-row';
 import { ratioRows } from '../report/ratio-rows';
 import { readKeypair } from '../stack/read-keypair';
+import { spawnBenchStack } from '../stack/spawn-bench-stack';
 import type { LoadSample } from '../stats/load-sample';
 import { medianSample } from '../stats/median-sample';
 import type { BenchContext } from './bench-context';
 import { CONCURRENCIES } from './payment-session-suite';
 
 const GROUP = 'transaction request POST /tx/payment/<id> (purple)';
-/** Open payments and funded wallets the requests are spread over: each (payment, wallet) pair once. */
-const PAYMENTS = 120;
-const WALLETS = 12;
+/** Issue 13: with 50 ms per RPC call, the transaction request's p50 within this of 0 ms. */
+const MAX_RPC_ADDED_P50_MS = 75;
 
 /**
- * The Solana Pay transaction request `POST` with autocannon at 1 and 50 connections, spread over
- * {@link PAYMENTS} open payments (each request serves, simulates and records one transaction),
- * against building and signing the same transaction in-process with no I/O.
+ * The Solana Pay transaction request `POST` with autocannon at 1 and 50 connections, each request
+ * a new (payment, wallet) pair (each one serves and records one transaction), against building
+ * and signing the same transaction in-process with no I/O. Under the `local` profile it also
+ * measures what the production RPC latency alone adds (issue 13's +75 ms bound) against a second
+ * stack that delays only the RPC.
  */
 export async function runTransactionRequestSuite(ctx: BenchContext): Promise<BenchRow[]> {
   const { stack } = ctx;
@@ -35,46 +43,7 @@ export async function runTransactionRequestSuite(ctx: BenchContext): Promise<Ben
     throw new Error('GAS_KEYPAIR / SINGLE_USE_SECRET not in the stack environment');
   const gas = Keypair.fromSecretKey(Uint8Array.from(JSON.parse(gasKey) as number[]));
 
-  // The same wallet asking twice for the same payment within one blockhash gets the very same
-  // transaction; every request here uses a new (payment, wallet) pair so each one serves anew.
-  const wallets = await fundBuyers(
-    stack.urls.rpc,
-    readKeypair(walletFiles.buyer),
-    stack.mint,
-    WALLETS,
-    25_000_000n,
-  );
-  const ids: string[] = [];
-  while (ids.length < PAYMENTS) {
-    const batch = await Promise.all(
-      Array.from({ length: 10 }, () => createPayment(stack, ctx.tls)),
-    );
-    ids.push(...batch.map((p) => p.paymentId));
-  }
-  const pairs = ids.flatMap((id) =>
-    wallets.map((w) => ({
-      path: `/tx/payment/${id}`,
-      body: JSON.stringify({ account: w.publicKey.toBase58() }),
-    })),
-  );
-  let next = 0;
-  const load = (connections: number, plan: { duration: number } | { amount: number }) =>
-    runAutocannon({
-      url: stack.urls.purple,
-      connections,
-      ...plan,
-      tlsOptions: { ca: ctx.tls.ca },
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => ({
-            ...request,
-            ...pairs[next++ % pairs.length],
-            headers: { 'content-type': 'application/json' },
-          }),
-        },
-      ],
-    });
+  const requests = await prepareTransactionRequests(stack, ctx.tls);
   const baseline = (concurrency: number) =>
     runBuildTransactionBaseline(
       {
@@ -89,39 +58,40 @@ export async function runTransactionRequestSuite(ctx: BenchContext): Promise<Ben
     );
 
   ctx.log(`${GROUP}: warm-up`);
-  await load(4, { duration: 2 });
+  await requests.load(4, { duration: 2 });
   const rows: BenchRow[] = [];
   // Sequential RPC round trips per request, as the local gateway counts them (DESIGN §3.8).
-  const probe = pairs[next++ % pairs.length];
-  if (probe) {
-    const served = await httpsJson(`${stack.urls.purple}${probe.path}`, {
-      method: 'POST',
-      body: JSON.parse(probe.body) as unknown,
-      tls: { ca: ctx.tls.ca },
+  const probe = requests.next();
+  const served = await httpsJson(`${stack.urls.purple}${probe.path}`, {
+    method: 'POST',
+    body: JSON.parse(probe.body) as unknown,
+    tls: { ca: ctx.tls.ca },
+  });
+  const status = await httpsJson(
+    `${stack.urls.purple}/checkout/payments/${probe.path.split('/').at(-1) ?? ''}`,
+    { method: 'GET', tls: { ca: ctx.tls.ca } },
+  );
+  for (const [metric, answer] of [
+    ['sequential RPC round trips, POST /tx/payment/<id>', served],
+    ['sequential RPC round trips, GET /checkout/payments/<id>', status],
+  ] as const) {
+    const counted = Number(answer.headers['x-local-rpc-round-trips']);
+    rows.push({
+      group: GROUP,
+      metric,
+      unit: 'round trips',
+      value: Number.isFinite(counted) ? counted : null,
+      note: `HTTP ${answer.status}; target ≤ 1`,
     });
-    const status = await httpsJson(
-      `${stack.urls.purple}/checkout/payments/${probe.path.split('/').at(-1) ?? ''}`,
-      { method: 'GET', tls: { ca: ctx.tls.ca } },
-    );
-    for (const [metric, answer] of [
-      ['sequential RPC round trips, POST /tx/payment/<id>', served],
-      ['sequential RPC round trips, GET /checkout/payments/<id>', status],
-    ] as const) {
-      const counted = Number(answer.headers['x-local-rpc-round-trips']);
-      rows.push({
-        group: GROUP,
-        metric,
-        unit: 'round trips',
-        value: Number.isFinite(counted) ? counted : null,
-        note: `HTTP ${answer.status}; target ≤ 1`,
-      });
-    }
   }
+  // Before the load runs: they leave served, unpaid payments that keep this stack's background
+  // workers busy, and the second stack starts fresh.
+  const rpcOnly = ctx.profile === 'local' ? await rpcLatencyOnlyRows(ctx, requests) : [];
   for (const concurrency of CONCURRENCIES) {
     const measured: LoadSample[] = [];
     const base: LoadSample[] = [];
     for (let run = 1; run <= ctx.runs; run += 1) {
-      measured.push(await load(concurrency, loadPlan(concurrency, ctx.durationSeconds)));
+      measured.push(await requests.load(concurrency, loadPlan(concurrency, ctx.durationSeconds)));
       base.push(await baseline(concurrency));
       const m = measured.at(-1);
       const b = base.at(-1);
@@ -137,5 +107,86 @@ export async function runTransactionRequestSuite(ctx: BenchContext): Promise<Ben
       }),
     );
   }
-  return rows;
+  return [...rows, ...rpcOnly];
+}
+
+/**
+ * Issue 13's bound, measured directly: a second stack that adds the production profile's RPC
+ * latency and nothing else (`LOCAL_RPC_LATENCY_MS`), driven at one connection alternately with
+ * this one (ABBA, so both see the same machine load); the row is the difference of the medians.
+ */
+async function rpcLatencyOnlyRows(
+  ctx: BenchContext,
+  undelayed: TransactionRequests,
+): Promise<BenchRow[]> {
+  const rpcMs = LATENCY_PROFILES.production.rpcMs;
+  const dataDir = mkdtempSync(join(tmpdir(), 'solpay-bench-rpc-'));
+  ctx.log(`${GROUP}: starting a second stack with RPC latency only (+${rpcMs} ms per call) …`);
+  const running = await spawnBenchStack(ctx.rootDir, dataDir, {
+    ...process.env,
+    LOCAL_PROFILE: 'local',
+    LOCAL_RPC_LATENCY_MS: String(rpcMs),
+  });
+  try {
+    const delayed = await prepareTransactionRequests(running.stack, tlsOf(running.stack));
+    await delayed.load(4, { duration: 2 });
+    const plan = loadPlan(1, ctx.durationSeconds);
+    const zero: LoadSample[] = [];
+    const fifty: LoadSample[] = [];
+    for (let run = 1; run <= ctx.runs; run += 1) {
+      const order = run % 2 === 1 ? [undelayed, delayed] : [delayed, undelayed];
+      for (const requests of order) {
+        (requests === delayed ? fifty : zero).push(await requests.load(1, plan));
+      }
+      ctx.log(
+        `${GROUP}: RPC latency only, c=1 run ${run}/${ctx.runs}: p50 ` +
+          `${zero.at(-1)?.p50.toFixed(1)} ms at 0 ms, ${fifty.at(-1)?.p50.toFixed(1)} ms at ${rpcMs} ms`,
+      );
+    }
+    const at0 = medianSample(zero);
+    const at50 = medianSample(fifty);
+    const failed = at0.failed + at50.failed;
+    const row = (metric: string, added: number, base: number, what: string): BenchRow => ({
+      group: GROUP,
+      metric,
+      unit: 'ms',
+      value: added,
+      baseline: base,
+      target: { text: `≤ +${MAX_RPC_ADDED_P50_MS} ms`, met: added <= MAX_RPC_ADDED_P50_MS },
+      note:
+        `${what}: ${(base + added).toFixed(1)} ms with ${rpcMs} ms per RPC call − ` +
+        `${base.toFixed(1)} ms with none (a second stack, LOCAL_RPC_LATENCY_MS=${rpcMs}, ` +
+        `alternating)${failed ? `; ${failed} failed` : ''}`,
+    });
+    const rows = [
+      row(
+        'production − local, RPC latency only: c=1 p50 added',
+        at50.p50 - at0.p50,
+        at0.p50,
+        'client',
+      ),
+    ];
+    if (at0.handler && at50.handler) {
+      rows.push(
+        row(
+          'production − local, RPC latency only: c=1 handler p50 added',
+          at50.handler.p50 - at0.handler.p50,
+          at0.handler.p50,
+          'handler',
+        ),
+      );
+    }
+    return rows;
+  } finally {
+    await running.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function tlsOf(stack: StackFile): { ca: string; cert: string; key: string } {
+  return {
+    ca: readFileSync(stack.certs.ca, 'utf8'),
+    cert: readFileSync(stack.certs.shopifyClientCert, 'utf8'),
+    key: readFileSync(stack.certs.shopifyClientKey, 'utf8'),
+  };
 }

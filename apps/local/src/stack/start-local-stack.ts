@@ -126,7 +126,7 @@ export async function startLocalStack(
       proxied.port = String(proxy.port);
       env.override('DATABASE_URL', proxied.toString());
     }
-    if (localProfile.profile !== 'local') {
+    if (Object.values(latency).some((ms) => ms > 0)) {
       log(
         `profile: ${localProfile.profile} (RPC +${latency.rpcMs} ms, Shopify +${latency.shopifyMs} ms, ` +
           `database +${latency.databaseMs} ms, screening +${latency.screeningMs} ms per call)`,

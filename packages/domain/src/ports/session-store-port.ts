@@ -48,17 +48,36 @@ export interface NewPaymentRecord {
   expiresAt: Date;
 }
 
+/** A token a payment can settle in 1:1 (no quote): the token fields of a {@link NewPaymentRecord}. */
+export type UnquotedSettlement = Pick<
+  NewPaymentRecord,
+  'tokenAmount' | 'tokenMint' | 'tokenDecimals' | 'tokenSymbol' | 'tokenProgram'
+>;
+
+/** A {@link NewPaymentRecord} before its token is chosen: everything but the token and quote. */
+export type PaymentDraft = Omit<NewPaymentRecord, keyof UnquotedSettlement | 'quote'>;
+
 /** Persistence for creating sessions idempotently. Implemented with Prisma in `@solpay/db`. */
 export interface SessionStorePort {
   findMerchantByShop(shopDomain: string): Promise<MerchantForSessions | null>;
   /**
-   * In ONE query: the shop's merchant (null if unknown) and the id of its payment with Shopify
-   * id `shopifyId` if one exists (a repeated session answers from it without a new quote).
+   * In ONE statement: the shop's merchant (null if unknown) and, when it can take payments
+   * (installed, configured, with a payout wallet) and settles in one of `settlements`, the
+   * payment created for it with that settlement exactly as {@link createPaymentForShop} would
+   * (one row per `(merchant, shopifyId)` however many duplicates arrive). `payment` is the
+   * shop's payment with `draft.shopifyId` after the statement: the one inserted
+   * (`created: true`), the existing one (`created: false`, also when nothing was inserted), or
+   * null when none exists and none was created (the merchant cannot take payments, or settles in
+   * a token not in `settlements`: the caller then quotes and calls {@link createPaymentForShop}).
    */
-  findSessionContext(
+  createUnquotedPayment(
     shopDomain: string,
-    shopifyId: string,
-  ): Promise<{ merchant: MerchantForSessions; existingPaymentId: string | null } | null>;
+    draft: PaymentDraft,
+    settlements: readonly UnquotedSettlement[],
+  ): Promise<{
+    merchant: MerchantForSessions;
+    payment: { id: string; created: boolean } | null;
+  } | null>;
   /**
    * In ONE statement: finds the shop's merchant if it is installed and configured (with a payout
    * wallet), and inserts the payment for it unless `(merchant, shopifyId)` exists (`INSERT …

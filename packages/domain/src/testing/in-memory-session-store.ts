@@ -1,7 +1,9 @@
 import type {
   MerchantForSessions,
   NewPaymentRecord,
+  PaymentDraft,
   SessionStorePort,
+  UnquotedSettlement,
 } from '../ports/session-store-port';
 import type { InMemoryDatabase, MerchantRow, PaymentRow } from './in-memory-database';
 
@@ -31,14 +33,25 @@ export class InMemorySessionStore implements SessionStorePort {
     return row ? toMerchant(row) : null;
   }
 
-  async findSessionContext(
+  async createUnquotedPayment(
     shopDomain: string,
-    shopifyId: string,
-  ): Promise<{ merchant: MerchantForSessions; existingPaymentId: string | null } | null> {
+    draft: PaymentDraft,
+    settlements: readonly UnquotedSettlement[],
+  ): Promise<{
+    merchant: MerchantForSessions;
+    payment: { id: string; created: boolean } | null;
+  } | null> {
     const row = this.db.merchantByShop(shopDomain);
     if (!row) return null;
-    const existing = this.paymentOf(row.id, shopifyId);
-    return { merchant: toMerchant(row), existingPaymentId: existing?.id ?? null };
+    const settled = settlements.find((option) => option.tokenSymbol === row.settlementToken);
+    const payment = settled
+      ? await this.createPaymentForShop(shopDomain, { ...draft, ...settled, quote: null })
+      : null;
+    const existing = payment ? undefined : this.paymentOf(row.id, draft.shopifyId);
+    return {
+      merchant: toMerchant(row),
+      payment: payment ?? (existing ? { id: existing.id, created: false } : null),
+    };
   }
 
   async createPaymentForShop(

@@ -151,6 +151,78 @@ export function describeRecordStoreContract(
     );
 
     it(
+      'creates an unquoted payment with the merchant read: one row per Shopify id, any concurrency',
+      async () => {
+        const { shop, id, merchantId } = await openPayment();
+        const {
+          tokenAmount,
+          tokenMint,
+          tokenDecimals,
+          tokenSymbol,
+          tokenProgram,
+          quote,
+          ...draft
+        } = newPayment(`u-${shopCount}`);
+        expect(quote).toBeNull();
+        const usdc = { tokenAmount, tokenMint, tokenDecimals, tokenSymbol, tokenProgram };
+        const eurc = {
+          ...usdc,
+          tokenSymbol: 'EURC',
+          tokenMint: 'EurcMint1111111111111111111111111111111111',
+        };
+
+        // Concurrent duplicates: one row, every answer names it, exactly one created it.
+        const answers = await Promise.all(
+          Array.from({ length: 5 }, () =>
+            fixture.sessions.createUnquotedPayment(shop, draft, [eurc, usdc]),
+          ),
+        );
+        const ids = new Set(answers.map((answer) => answer?.payment?.id));
+        expect(ids.size).toBe(1);
+        expect(answers.filter((answer) => answer?.payment?.created)).toHaveLength(1);
+        expect(answers[0]?.merchant).toMatchObject({
+          id: merchantId,
+          shopDomain: shop,
+          installed: true,
+          configured: true,
+          payoutWallet: PAYOUT,
+          settlementToken: 'USDC',
+        });
+        const [created] = ids;
+        expect(await fixture.records.findRecord('payment', created ?? '')).toMatchObject({
+          merchantId,
+          status: 'OPEN',
+          tokenAmount: 25_000_000n,
+          recipientWallet: PAYOUT,
+        });
+
+        // The merchant's token not among the settlements: nothing inserted, an existing payment
+        // still found (the payment openPayment created under its own Shopify id).
+        const existing = await fixture.sessions.createUnquotedPayment(
+          shop,
+          { ...draft, shopifyId: `p-${shopCount}` },
+          [eurc],
+        );
+        expect(existing?.payment).toEqual({ id, created: false });
+        const none = await fixture.sessions.createUnquotedPayment(
+          shop,
+          { ...draft, shopifyId: `n-${shopCount}` },
+          [eurc],
+        );
+        expect(none?.payment).toBeNull();
+        expect(none?.merchant.id).toBe(merchantId);
+        expect(
+          await fixture.sessions.createPaymentForShop(shop, newPayment(`n-${shopCount}`)),
+        ).toMatchObject({ created: true });
+
+        expect(
+          await fixture.sessions.createUnquotedPayment('unknown.myshopify.com', draft, [usdc]),
+        ).toBeNull();
+      },
+      timeoutMs,
+    );
+
+    it(
       'records a served transaction once, only on the current generation of an OPEN record',
       async () => {
         const { id } = await openPayment();

@@ -26,8 +26,17 @@ function memoryStore(merchant: MerchantForSessions) {
     async findMerchantByShop() {
       return merchant;
     },
-    async findSessionContext(_shop, shopifyId) {
-      return { merchant, existingPaymentId: rows.get(shopifyId)?.id ?? null };
+    async createUnquotedPayment(shop, draft, settlements) {
+      const settled = settlements.find((row) => row.tokenSymbol === merchant.settlementToken);
+      const canPay = merchant.installed && merchant.configured && merchant.payoutWallet !== null;
+      if (canPay && settled) {
+        return {
+          merchant,
+          payment: await store.createPaymentForShop(shop, { ...draft, ...settled, quote: null }),
+        };
+      }
+      const existing = rows.get(draft.shopifyId);
+      return { merchant, payment: existing ? { id: existing.id, created: false } : null };
     },
     async createPaymentForShop(_shop, record) {
       const existing = rows.get(record.shopifyId);

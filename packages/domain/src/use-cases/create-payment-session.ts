@@ -1,7 +1,12 @@
 import type { Clock } from '../ports/clock';
 import { systemRandom, type RandomSource } from '../ports/random-source';
 import type { PriceOraclePort } from '../ports/price-oracle-port';
-import type { SessionStorePort, StoredQuote } from '../ports/session-store-port';
+import type {
+  PaymentDraft,
+  SessionStorePort,
+  StoredQuote,
+  UnquotedSettlement,
+} from '../ports/session-store-port';
 import { assertKnownCurrency, quoteRate, type PriceLimits } from '../money/quote-rate';
 import type { SettlementToken } from '../money/settlement-tokens';
 import { toTokenUnits } from '../money/to-token-units';
@@ -67,43 +72,10 @@ export async function createPaymentSession(
     );
   }
   const redirectTo = (id: string) => `${settlement.checkoutOrigin}/pay/${id}`;
-  const context = await deps.sessions.findSessionContext(shop, request.id);
-  const merchant = context?.merchant ?? null;
-  if (!merchant || !merchant.installed) {
-    throw new UnknownRecordError(`Shop ${shop} has not installed this app`);
-  }
-  if (!merchant.configured || !merchant.payoutWallet) {
-    throw new BusinessRuleViolationError(`Shop ${shop} has not finished setting up Solana Pay`);
-  }
-  if (context?.existingPaymentId) {
-    const id = context.existingPaymentId;
-    return { redirectUrl: redirectTo(id), paymentId: id, created: false };
-  }
-  const token = settlement.tokens.find((row) => row.symbol === merchant.settlementToken);
-  if (!token) {
-    throw new BusinessRuleViolationError(
-      `Shop ${shop} settles in ${merchant.settlementToken}, which this deployment does not offer`,
-    );
-  }
-
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + settlement.paymentTtlMinutes * 60_000);
-  let quote: StoredQuote | null = null;
-  if (request.currency !== token.currency) {
-    const quoted = await quoteRate({
-      sessionCurrency: request.currency,
-      tokenCurrency: token.currency,
-      oracle: deps.oracle,
-      limits: settlement.priceLimits,
-      now,
-    });
-    quote = { ...quoted, expiresAt };
-  }
-  const tokenAmount = toTokenUnits(request.amount, quote?.rate ?? '1', token.decimals, 'up');
-  if (tokenAmount <= 0n) throw new BusinessRuleViolationError('amount must be greater than zero');
-
   const customer = request.customer ?? null;
-  const stored = await deps.sessions.createPaymentForShop(shop, {
+  const draft: PaymentDraft = {
     shopifyId: request.id,
     gid: request.gid,
     group: request.group,
@@ -111,12 +83,6 @@ export async function createPaymentSession(
     kind: 'SALE',
     amount: request.amount,
     currency: request.currency,
-    tokenAmount,
-    tokenMint: token.mint,
-    tokenDecimals: token.decimals,
-    tokenSymbol: token.symbol,
-    tokenProgram: token.tokenProgram,
-    quote,
     referenceKey: encodeBase58((deps.random ?? systemRandom).bytes(32)),
     test: request.test,
     cancelUrl: request.payment_method.data.cancel_url,
@@ -133,10 +99,65 @@ export async function createPaymentSession(
         }
       : null,
     expiresAt,
+  };
+  // Every offered token of the session's currency settles 1:1, so the record for each is known
+  // before the merchant is read: the store picks the merchant's and inserts in the same
+  // statement (one database round trip for a new session and for a repeated one).
+  const unquoted = settlement.tokens
+    .filter((token) => token.currency === request.currency)
+    .map((token) => tokenFields(token, toTokenUnits(request.amount, '1', token.decimals, 'up')))
+    .filter((fields) => fields.tokenAmount > 0n);
+  const context = await deps.sessions.createUnquotedPayment(shop, draft, unquoted);
+  const merchant = context?.merchant ?? null;
+  if (!merchant || !merchant.installed) {
+    throw new UnknownRecordError(`Shop ${shop} has not installed this app`);
+  }
+  if (!merchant.configured || !merchant.payoutWallet) {
+    throw new BusinessRuleViolationError(`Shop ${shop} has not finished setting up Solana Pay`);
+  }
+  if (context?.payment) {
+    const { id, created } = context.payment;
+    return { redirectUrl: redirectTo(id), paymentId: id, created };
+  }
+  const token = settlement.tokens.find((row) => row.symbol === merchant.settlementToken);
+  if (!token) {
+    throw new BusinessRuleViolationError(
+      `Shop ${shop} settles in ${merchant.settlementToken}, which this deployment does not offer`,
+    );
+  }
+
+  let quote: StoredQuote | null = null;
+  if (request.currency !== token.currency) {
+    const quoted = await quoteRate({
+      sessionCurrency: request.currency,
+      tokenCurrency: token.currency,
+      oracle: deps.oracle,
+      limits: settlement.priceLimits,
+      now,
+    });
+    quote = { ...quoted, expiresAt };
+  }
+  const tokenAmount = toTokenUnits(request.amount, quote?.rate ?? '1', token.decimals, 'up');
+  if (tokenAmount <= 0n) throw new BusinessRuleViolationError('amount must be greater than zero');
+
+  const stored = await deps.sessions.createPaymentForShop(shop, {
+    ...draft,
+    ...tokenFields(token, tokenAmount),
+    quote,
   });
   if (!stored) await explainRefusedShop(deps.sessions, shop);
   const { id, created } = stored as { id: string; created: boolean };
   return { redirectUrl: redirectTo(id), paymentId: id, created };
+}
+
+function tokenFields(token: SettlementToken, tokenAmount: bigint): UnquotedSettlement {
+  return {
+    tokenAmount,
+    tokenMint: token.mint,
+    tokenDecimals: token.decimals,
+    tokenSymbol: token.symbol,
+    tokenProgram: token.tokenProgram,
+  };
 }
 
 /** Throws the 4xx that says why `shop` cannot take payments. */

@@ -84,6 +84,14 @@ export const envField = {
       .transform(Number)
       .refine((n) => Number.isSafeInteger(n) && n > 0, { error: 'must be a positive integer' }),
 
+  /** An integer ≥ 0 (e.g. an added latency, where 0 means none). */
+  nonNegativeInt: () =>
+    z
+      .string()
+      .regex(/^\d+$/, { error: 'must be a non-negative integer' })
+      .transform(Number)
+      .refine((n) => Number.isSafeInteger(n), { error: 'must be a non-negative integer' }),
+
   /** A non-negative integer of any size, as `bigint` (e.g. lamports). */
   bigint: () =>
     z

@@ -23,19 +23,35 @@ export const LATENCY_PROFILES = {
   production: { rpcMs: 50, shopifyMs: 150, databaseMs: 1, screeningMs: 100 },
 } as const satisfies Record<string, LatencyProfile>;
 
-/** Local stack only: which latency profile it simulates and how fast its chain finalizes. */
+/**
+ * Local stack only: which latency profile it simulates (each component's latency can be set on
+ * its own, over the profile's: e.g. `LOCAL_RPC_LATENCY_MS=50` alone delays only the RPC) and how
+ * fast its chain finalizes.
+ */
 export const localProfileSection = defineConfigSection({
   schema: z
     .object({
       LOCAL_PROFILE: envField.oneOf(['local', 'production']).default('local'),
       LOCAL_FINALITY_MS: envField.positiveInt().optional(),
+      LOCAL_RPC_LATENCY_MS: envField.nonNegativeInt().optional(),
+      LOCAL_SHOPIFY_LATENCY_MS: envField.nonNegativeInt().optional(),
+      LOCAL_DATABASE_LATENCY_MS: envField.nonNegativeInt().optional(),
+      LOCAL_SCREENING_LATENCY_MS: envField.nonNegativeInt().optional(),
     })
-    .transform((env) => ({
-      profile: env.LOCAL_PROFILE,
-      latency: LATENCY_PROFILES[env.LOCAL_PROFILE] as LatencyProfile,
-      /** Time from landing to `finalized` on the local chain; unset = the chain's default. */
-      finalityMs: env.LOCAL_FINALITY_MS,
-    })),
+    .transform((env) => {
+      const profile: LatencyProfile = LATENCY_PROFILES[env.LOCAL_PROFILE];
+      return {
+        profile: env.LOCAL_PROFILE,
+        latency: {
+          rpcMs: env.LOCAL_RPC_LATENCY_MS ?? profile.rpcMs,
+          shopifyMs: env.LOCAL_SHOPIFY_LATENCY_MS ?? profile.shopifyMs,
+          databaseMs: env.LOCAL_DATABASE_LATENCY_MS ?? profile.databaseMs,
+          screeningMs: env.LOCAL_SCREENING_LATENCY_MS ?? profile.screeningMs,
+        } satisfies LatencyProfile,
+        /** Time from landing to `finalized` on the local chain; unset = the chain's default. */
+        finalityMs: env.LOCAL_FINALITY_MS,
+      };
+    }),
 });
 
 /** The `localProfile` configuration section. */
