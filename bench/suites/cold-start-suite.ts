@@ -6,6 +6,7 @@ import { loadServerlessFunctions, resolveModuleFile } from '../../apps/local/src
 import { bundleHandler } from '../cold/bundle-handler';
 import { coldStartEvent } from '../cold/cold-start-event';
 import { serverlessEsbuildOptions } from '../cold/serverless-esbuild-options';
+import { serverlessNodeOptions } from '../cold/serverless-node-options';
 import { timeFreshProcess } from '../cold/time-fresh-process';
 import type { BenchRow } from '../report/bench-row';
 import { median } from '../stats/median';
@@ -15,10 +16,11 @@ const GROUP = 'cold start per Lambda bundle (fresh Node process → first respon
 
 /**
  * For every function in serverless.yml: bundle it as `serverless package` does, report the
- * bundle size, then start a fresh Node process (with the stack's environment and the deployed
- * `NODE_OPTIONS=--enable-source-maps`) that loads the bundle and answers one realistic event;
- * the time from spawn to the answer is the cold start. Baseline: a bare Node process printing
- * one line, measured in the same run.
+ * bundle size, then start a fresh Node process (with the stack's environment and the function's
+ * deployed `NODE_OPTIONS`, read from serverless.yml) that loads the bundle and answers one
+ * realistic event; the time from spawn to the answer is the cold start, and the process's CPU
+ * time until then is reported beside it. Baseline: a bare Node process printing one line (same
+ * `NODE_OPTIONS`), measured in the same run.
  */
 export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'solpay-cold-'));
@@ -33,15 +35,18 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
       format: 'cjs',
       logLevel: 'silent',
     });
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      ...ctx.appEnv,
-      NODE_OPTIONS: '--enable-source-maps',
-      NODE_EXTRA_CA_CERTS: ctx.stack.certs.ca,
-    };
-    const bare = async () =>
-      (await timeFreshProcess(['-e', "process.stdout.write('COLD {}\\n')"], env)).totalMs;
     const serverlessYml = join(ctx.rootDir, 'serverless.yml');
+    const environmentOf = (functionName: string): NodeJS.ProcessEnv => {
+      const nodeOptions = serverlessNodeOptions(serverlessYml, functionName);
+      return {
+        PATH: process.env.PATH,
+        ...ctx.appEnv,
+        ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }),
+        NODE_EXTRA_CA_CERTS: ctx.stack.certs.ca,
+      };
+    };
+    const bare = async (env: NodeJS.ProcessEnv) =>
+      (await timeFreshProcess(['-e', "process.stdout.write('COLD {}\\n')"], env)).totalMs;
     const functions = loadServerlessFunctions(serverlessYml);
     const esbuildOptions = serverlessEsbuildOptions(serverlessYml);
     const rows: BenchRow[] = [];
@@ -72,11 +77,13 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
         continue;
       }
       const eventFile = join(outDir, fn.name, 'event.json');
+      const env = environmentOf(fn.name);
       const times: number[] = [];
       const bareTimes: number[] = [];
       const outcomes = new Set<string>();
       const loads: number[] = [];
       const invokes: number[] = [];
+      const cpus: number[] = [];
       for (let run = 0; run < ctx.runs; run += 1) {
         writeFileSync(eventFile, JSON.stringify(coldStartEvent(fn, ctx.stack, ctx.appEnv)));
         const timing = await timeFreshProcess([runner, bundle.file, fn.exportName, eventFile], env);
@@ -85,7 +92,8 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
         outcomes.add(String(report?.outcome ?? report?.error ?? 'no answer'));
         if (typeof report?.requireMs === 'number') loads.push(report.requireMs);
         if (typeof report?.invokeMs === 'number') invokes.push(report.invokeMs);
-        bareTimes.push(await bare());
+        if (typeof report?.cpuMs === 'number') cpus.push(report.cpuMs);
+        bareTimes.push(await bare(env));
       }
       const value = median(times);
       const baseline = median(bareTimes);
@@ -106,6 +114,7 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
             (loads.length && invokes.length
               ? `loading the bundle ${median(loads).toFixed(0)} ms, first invocation ${median(invokes).toFixed(0)} ms; `
               : '') +
+            (cpus.length ? `process CPU ${median(cpus).toFixed(0)} ms; ` : '') +
             'baseline: bare node start',
         },
       );

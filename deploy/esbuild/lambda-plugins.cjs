@@ -1,11 +1,23 @@
 // esbuild plugins of the Lambda bundles (serverless.yml `custom.esbuild.plugins`; the cold-start
-// bench loads the same file). Each swaps a module that no Lambda runs for a tiny stand-in.
+// bench loads the same file). Each swaps a module for a lighter one that does what a Lambda needs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by serverless-esbuild with require()
 const { join, sep } = require('node:path');
 
 const PRISMA_COMPILER = /query_compiler_bg\.postgresql\.wasm-base64\.js$/;
 
 const ZOD_DIR = `${sep}node_modules${sep}zod${sep}`;
+
+/** The module through which the app loads Sentry's SDK, only when `SENTRY_DSN` is set. */
+const SENTRY_SDK = join(
+  __dirname,
+  '..',
+  '..',
+  'packages',
+  'lambda',
+  'src',
+  'sentry',
+  'sentry-sdk.ts',
+);
 
 /** @type {import('esbuild').Plugin[]} */
 module.exports = [
@@ -22,9 +34,67 @@ module.exports = [
       build.onResolve({ filter: /^node-fetch$/ }, () => ({
         path: join(__dirname, 'node-fetch.mjs'),
       }));
+      // bigint-buffer (under web3.js) first looks for its native add-on, which no bundle has:
+      // `bindings` walks the file system for it at every cold start, then the package warns on
+      // stderr and uses its JavaScript code. Its browser build is that same JavaScript code alone.
+      build.onResolve({ filter: /^bigint-buffer$/ }, (args) => ({
+        path: require.resolve('bigint-buffer/dist/browser.js', { paths: [args.resolveDir] }),
+      }));
+      // Sentry's SDK (~300 KB with OpenTelemetry) is loaded only when a DSN is set
+      // (sentry-module.ts), but bundled in, Node would still compile it at every cold start.
+      // It is bundled on its own instead (same options), as a file next to the bundle that the
+      // bundle requires the first time it loads Sentry, with its source map beside it (never
+      // loaded; the bundle budget test reads the maps to see what each package holds).
+      let sentryBuild;
+      const buildSentrySdk = () => {
+        const options = build.initialOptions;
+        sentryBuild ??= build.esbuild.build({
+          entryPoints: [SENTRY_SDK],
+          bundle: true,
+          write: false,
+          outfile: 'sentry-sdk.js',
+          sourcemap: 'external',
+          sourcesContent: false,
+          platform: options.platform,
+          target: options.target,
+          format: options.format,
+          minify: options.minify,
+          keepNames: options.keepNames,
+          mainFields: options.mainFields,
+          external: options.external,
+          logLevel: 'silent',
+        });
+        return sentryBuild;
+      };
+      build.onResolve({ filter: /^\.\/sentry-sdk$/ }, (args) =>
+        join(args.resolveDir, 'sentry-sdk.ts') === SENTRY_SDK
+          ? { path: SENTRY_SDK, namespace: 'sentry-sdk' }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'sentry-sdk' }, () => ({
+        contents: [
+          "const { join } = require('node:path');",
+          "require('sentry-sdk.js.map');",
+          "module.exports = require(join(__dirname, require('sentry-sdk.js')));",
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: __dirname,
+      }));
+      build.onResolve({ filter: /^sentry-sdk\.js(\.map)?$/ }, (args) => ({
+        path: args.path,
+        namespace: 'sentry-sdk-file',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'sentry-sdk-file' }, async (args) => {
+        const { outputFiles } = await buildSentrySdk();
+        const output = outputFiles.find((file) => file.path.endsWith(args.path));
+        return { contents: output.contents, loader: 'file' };
+      });
       // Prisma's query compiler ships as a 2.5 MB base64 string in JavaScript. The bundle gets
       // the 1.9 MB wasm binary as a file next to it instead (esbuild's `file` loader), read
-      // back at first query: less code to ship and no multi-megabyte string to parse.
+      // back at first query: less code to ship and no multi-megabyte string to parse. It is
+      // handed over as the bytes themselves, not re-encoded: Prisma's loader passes `wasm` to
+      // `Buffer.from(wasm, 'base64')`, which copies a Buffer as it is (the encoding only applies
+      // to strings), so a cold start skips encoding and decoding 2.5 MB of base64.
       build.onResolve({ filter: PRISMA_COMPILER }, (args) => ({
         path: require.resolve(args.path, { paths: [args.resolveDir] }),
         namespace: 'prisma-compiler',
@@ -34,7 +104,7 @@ module.exports = [
           "const { readFileSync } = require('node:fs');",
           "const { join } = require('node:path');",
           "const file = require('prisma-query-compiler.wasm');",
-          "module.exports = { wasm: readFileSync(join(__dirname, file)).toString('base64') };",
+          'module.exports = { wasm: readFileSync(join(__dirname, file)) };',
         ].join('\n'),
         loader: 'js',
         resolveDir: __dirname,

@@ -6,7 +6,10 @@ import { processSingleton } from '../shared/process-singleton';
 /** `GET /health` on green and purple. */
 export const healthRoute = /* @__PURE__ */ processSingleton(
   () => {
-    const prisma = createPrismaClient(readConfig(['database']).database.url, { poolSize: 1 });
+    const prisma = createPrismaClient(readConfig(['database']).database.url, {
+      poolSize: 1,
+      connectEarly: true,
+    });
     const deps: HealthRouteDeps & { release(): Promise<void> } = {
       pingDatabase: async () => {
         await prisma.$queryRaw`SELECT 1`;

@@ -1,7 +1,8 @@
-import { Keypair, PublicKey } from '@solana/web3.js';
+import { PublicKey } from '@solana/web3.js';
 import type { ChainPort } from '@solpay/domain';
 import { readConfig } from '@solpay/lambda';
 import { createWeb3Chain } from '@solpay/adapters';
+import { gasKeypair } from './gas-keypair';
 import { processSingleton } from './process-singleton';
 import { solanaConnection } from './solana-connection';
 
@@ -10,7 +11,7 @@ export const chainPort = /* @__PURE__ */ processSingleton((): ChainPort => {
   const { solana } = readConfig(['solana']);
   return createWeb3Chain({
     connection: solanaConnection(),
-    gas: Keypair.fromSecretKey(solana.gasKeypair),
+    gas: gasKeypair(solana.gasKeypair),
     previousGasPubkeys: solana.previousGasPubkeys.map((key) => new PublicKey(key)),
     singleUseSecret: solana.singleUseSecret,
     commitment: solana.commitment,

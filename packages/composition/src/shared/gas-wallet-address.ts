@@ -1,12 +1,6 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { encodeBase58 } from '@solpay/domain';
 import { readConfig } from '@solpay/lambda';
-
-/** PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows it. */
-const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-
-/** Length of the SPKI DER header before the 32-byte Ed25519 public key. */
-const ED25519_SPKI_PREFIX_LENGTH = 12;
+import { ed25519PublicKey } from './ed25519-public-key';
 
 /**
  * The gas wallet's address, derived from the seed half of `GAS_KEYPAIR` with node:crypto, so
@@ -14,11 +8,5 @@ const ED25519_SPKI_PREFIX_LENGTH = 12;
  */
 export function gasWalletAddress(): string {
   const seed = readConfig(['solana']).solana.gasKeypair.subarray(0, 32);
-  const privateKey = createPrivateKey({
-    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
-  return encodeBase58(spki.subarray(ED25519_SPKI_PREFIX_LENGTH));
+  return encodeBase58(ed25519PublicKey(seed));
 }

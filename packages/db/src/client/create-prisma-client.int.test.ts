@@ -201,3 +201,38 @@ describe.each(testDatabaseTargets())('Prisma client on %s', (target) => {
     });
   });
 });
+
+describe.each(testDatabaseTargets())('connectEarly on %s', (target) => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(target);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('answers its first query (with one connection: the one opened early)', async () => {
+    const early = createPrismaClient(db.url, { poolSize: 1, connectEarly: true });
+    try {
+      await expect(early.$queryRaw`SELECT 1 AS one`).resolves.toEqual([{ one: 1 }]);
+    } finally {
+      await early.$disconnect();
+    }
+  });
+});
+
+describe('connectEarly without a database', () => {
+  it('leaves the failure to the first query', async () => {
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    const early = createPrismaClient('postgresql://user:pass@127.0.0.1:1/none', {
+      connectEarly: true,
+    });
+    try {
+      await expect(early.$queryRaw`SELECT 1`).rejects.toThrow();
+    } finally {
+      await early.$disconnect();
+    }
+  });
+});
