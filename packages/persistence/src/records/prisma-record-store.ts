@@ -77,6 +77,12 @@ const FIND_REFUND_SQL = payableSql(
   'NULL::timestamp(3) AS expires_at, 0 AS screening_hits',
 );
 
+/** One row of `currentServedSignatures`: the generation, and a signature served with it. */
+const servedRow = z.object({
+  generation: z.number().int(),
+  signature: z.string().nullable(),
+});
+
 /** A locked record's state and what its resolve needs, from {@link lockRecordWithOwner}. */
 const lockedRow = z.object({
   status: z.enum(RECORD_STATUSES),
@@ -217,6 +223,31 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     },
 
     currentGuardGeneration: (kind, id) => findGuardGeneration(prisma, kind, id),
+
+    async currentServedSignatures(kind, id) {
+      // findGuardGeneration's rule in SQL, joined with that generation's served transactions.
+      const link = kind === 'payment' ? 'payment_id' : 'refund_id';
+      const rows = await prisma.$queryRawUnsafe<unknown[]>(
+        `WITH latest AS (
+           SELECT generation, status FROM single_use_guards
+           WHERE record_kind = $2::"RecordKind" AND ${link} = $1::uuid
+           ORDER BY generation DESC LIMIT 1
+         ), current AS (
+           SELECT COALESCE((SELECT CASE WHEN status IN ('ABANDONED', 'SWEPT')
+             THEN generation + 1 ELSE generation END FROM latest), 0) AS generation
+         )
+         SELECT current.generation, s.signature FROM current
+         LEFT JOIN served_transactions s ON s.${link} = $1::uuid AND s.guard_generation = current.generation
+         ORDER BY s.created_at ASC`,
+        id,
+        RECORD_KIND_ENUM[kind],
+      );
+      const parsed = z.array(servedRow).parse(rows);
+      return {
+        generation: parsed[0]?.generation ?? 0,
+        signatures: parsed.flatMap((row) => (row.signature === null ? [] : [row.signature])),
+      };
+    },
 
     async servedSignatures(kind, id, generation) {
       const rows = await prisma.servedTransaction.findMany({
