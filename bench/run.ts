@@ -12,7 +12,7 @@ import { spawnBenchStack } from './stack/spawn-bench-stack';
 import type { BenchContext } from './suites/bench-context';
 import { BENCH_SUITES } from './suites/bench-suites';
 
-const USAGE = `npm run bench [-- --runs 3 --duration 5 --only payment,tx,e2e,cold --profiles local,production --cpu-prof <dir>]`;
+const USAGE = `npm run bench [-- --runs 3 --duration 5 --only payment,tx,e2e,cold --profiles local,production --cpu-prof <dir> --buyers 50]`;
 
 /**
  * `npm run bench`: for each latency profile (`LOCAL_PROFILE`, default both `local` and
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' },
+      buyers: { type: 'string', default: '50' },
       duration: { type: 'string', default: '5' },
       only: { type: 'string' },
       profiles: { type: 'string', default: 'local,production' },
@@ -38,7 +39,9 @@ async function main(): Promise<void> {
   }
   const runs = Number(values.runs);
   const durationSeconds = Number(values.duration);
+  const buyers = Number(values.buyers);
   if (!Number.isInteger(runs) || runs < 1 || !(durationSeconds > 0)) throw new Error(USAGE);
+  if (!Number.isInteger(buyers) || buyers < 1) throw new Error(USAGE);
   const wanted = values.only?.split(',').map((s) => s.trim());
   const suites = BENCH_SUITES.filter((suite) => !wanted || wanted.includes(suite.name));
 
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
         },
         runs,
         durationSeconds,
+        buyers,
         log,
       };
       for (const suite of suites) {

@@ -14,6 +14,11 @@ export interface BenchContext {
   tls: { ca: string; cert: string; key: string };
   /** Runs per figure (the median is reported). */
   runs: number;
+  /**
+   * Concurrent buyers of the e2e suite (`--buyers`, default 50, issue 13's figure); fewer keep
+   * a loaded machine from timing requests out when comparing CPU per checkout.
+   */
+  buyers: number;
   /** Length of one load run. */
   durationSeconds: number;
   log: (line: string) => void;

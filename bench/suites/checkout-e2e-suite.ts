@@ -12,7 +12,6 @@ import { median } from '../stats/median';
 import type { BenchContext } from './bench-context';
 
 const GROUP = 'end-to-end checkout (session → pay on chain → Shopify resolve)';
-const BUYERS = 50;
 /** Sequential payments per discovery path for the commitment → resolve latency. */
 const LATENCY_SAMPLES = 5;
 const AMOUNT = '1.25';
@@ -24,7 +23,7 @@ const RESOLVE_SLACK_MS = 250;
 const POLL_MS = 250;
 
 /**
- * Checkouts per second with {@link BUYERS} concurrent buyers, each placing an order in the
+ * Checkouts per second with `ctx.buyers` (default 50) concurrent buyers, each placing an order in the
  * Shopify simulator (payment session over mTLS), fetching and signing the transaction, sending it
  * to the local chain and waiting on the checkout page until the resolve reached Shopify; then the
  * time from the transaction reaching the configured commitment (`finalized`) to the
@@ -33,6 +32,7 @@ const POLL_MS = 250;
  */
 export async function runCheckoutE2eSuite(ctx: BenchContext): Promise<BenchRow[]> {
   const { stack } = ctx;
+  const buyerCount = ctx.buyers;
   if (!stack.wallets) throw new Error('the stack has no local test wallets');
   const commitment = (ctx.appEnv.SOLANA_COMMITMENT ?? 'finalized') as 'finalized' | 'confirmed';
   const connection = new Connection(stack.urls.rpc, 'confirmed');
@@ -41,7 +41,7 @@ export async function runCheckoutE2eSuite(ctx: BenchContext): Promise<BenchRow[]
     stack.urls.rpc,
     readKeypair(stack.wallets.buyer),
     stack.mint,
-    BUYERS,
+    buyerCount,
     10_000_000n,
   );
 
@@ -78,22 +78,22 @@ export async function runCheckoutE2eSuite(ctx: BenchContext): Promise<BenchRow[]
     const cpuAfter = processCpuMs(ctx.stackPid);
     const resolved = await resolvedSessions(sim);
     const done = outcomes.filter((o) => o.status === 'fulfilled' && resolved.has(o.value)).length;
-    failures += BUYERS - done;
+    failures += buyerCount - done;
     rates.push(done / seconds);
     if (cpuBefore !== undefined && cpuAfter !== undefined && done > 0) {
       cpuPerCheckout.push((cpuAfter - cpuBefore) / done);
     }
-    pollsPerCheckout.push(polls / BUYERS);
+    pollsPerCheckout.push(polls / buyerCount);
     const firstError = outcomes.find((o) => o.status === 'rejected');
     ctx.log(
-      `${GROUP}: run ${run}/${ctx.runs}: ${done}/${BUYERS} resolved in ${seconds.toFixed(1)} s` +
+      `${GROUP}: run ${run}/${ctx.runs}: ${done}/${buyerCount} resolved in ${seconds.toFixed(1)} s` +
         (firstError?.status === 'rejected' ? ` (first error: ${String(firstError.reason)})` : ''),
     );
   }
   const rate = median(rates);
   rows.push({
     group: GROUP,
-    metric: `${BUYERS} concurrent buyers`,
+    metric: `${buyerCount} concurrent buyers`,
     unit: 'checkouts/s',
     value: rate,
     // Issue 13 sets the throughput on the local profile only.
@@ -111,7 +111,7 @@ export async function runCheckoutE2eSuite(ctx: BenchContext): Promise<BenchRow[]
   // checkouts/s it does not depend on what else runs on the machine.
   rows.push({
     group: GROUP,
-    metric: `stack CPU per checkout (${BUYERS} buyers)`,
+    metric: `stack CPU per checkout (${buyerCount} buyers)`,
     unit: 'ms',
     value: cpuPerCheckout.length ? median(cpuPerCheckout) : null,
     note: `status requests per checkout: ${median(pollsPerCheckout).toFixed(1)} (one per ${POLL_MS} ms)`,

@@ -4,6 +4,13 @@ import { ReadyForQueryScanner } from './ready-for-query-scanner';
 /** Frontend `Sync` message: ends an unfinished extended-protocol exchange. */
 const SYNC_MESSAGE = new Uint8Array([0x53, 0, 0, 0, 4]);
 
+/**
+ * Extended-protocol messages the backend answers without the client waiting for the answer
+ * (Parse, Bind, Describe, Execute, Close): a client sends them ahead and waits only after `Sync`
+ * or `Flush`, so they can be held back and run together with the message that ends the batch.
+ */
+const PIPELINED = new Set([0x50, 0x42, 0x44, 0x45, 0x43]);
+
 interface Task {
   connectionId: number;
   run: () => Promise<void>;
@@ -23,6 +30,8 @@ interface Task {
  */
 export class SessionQueue {
   private readonly tasks: Task[] = [];
+  /** Pipelined messages per connection, not yet run (see {@link PIPELINED}). */
+  private readonly held = new Map<number, Uint8Array[]>();
   private owner: number | null = null;
   private pumping = false;
 
@@ -35,6 +44,21 @@ export class SessionQueue {
     message: Uint8Array,
     onData: (data: Uint8Array) => void,
   ): Promise<number> {
+    // One backend call per batch instead of per message: each call enters the wasm main loop,
+    // syncs the file system and writes to the socket, so a query (Parse, Bind, Describe,
+    // Execute, Sync) cost five of each.
+    const type = message[0];
+    if (type !== undefined && PIPELINED.has(type)) {
+      const held = this.held.get(connectionId);
+      if (held) held.push(message);
+      else this.held.set(connectionId, [message]);
+      return Promise.resolve(0);
+    }
+    const held = this.held.get(connectionId);
+    if (held) {
+      this.held.delete(connectionId);
+      message = concatMessages([...held, message]);
+    }
     return new Promise<number>((resolve, reject) => {
       this.tasks.push({
         connectionId,
@@ -71,6 +95,7 @@ export class SessionQueue {
 
   /** Drops the waiting messages of a connection that went away. */
   clearQueueForHandler(connectionId: number): void {
+    this.held.delete(connectionId);
     for (let i = this.tasks.length - 1; i >= 0; i--) {
       const task = this.tasks[i];
       if (task?.connectionId !== connectionId) continue;
@@ -123,4 +148,16 @@ export class SessionQueue {
       this.pumping = false;
     }
   }
+}
+
+function concatMessages(messages: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const message of messages) length += message.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const message of messages) {
+    out.set(message, offset);
+    offset += message.length;
+  }
+  return out;
 }

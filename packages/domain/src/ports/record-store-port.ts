@@ -45,6 +45,14 @@ export interface RecordStorePort {
   /** Signatures we served with one guard generation of a record. */
   servedSignatures(kind: RecordKind, id: string, generation: number): Promise<string[]>;
   /**
+   * {@link currentGuardGeneration} and that generation's {@link servedSignatures}, read
+   * together (one round trip).
+   */
+  currentServedSignatures(
+    kind: RecordKind,
+    id: string,
+  ): Promise<{ generation: number; signatures: string[] }>;
+  /**
    * Marks a generation's guard as blocked by a third party and returns the next generation —
    * atomically and ONLY while the record is still OPEN (returns null otherwise), so a reject
    * that already started can never be raced by a fresh guard.

@@ -22,8 +22,22 @@ export const PURPLE_RATE_LIMITS = {
   heliusWebhook: { name: 'helius', limit: 600, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
+/** One hit of `subject` against `rule`. */
+export interface RateLimitHit {
+  rule: RateLimitRule;
+  subject: string;
+}
+
 /** Shared counters of hits (every instance sees the same budget). */
 export interface RateLimitPort {
   /** Counts one hit of `subject` against `rule`. */
   hit(rule: RateLimitRule, subject: string): Promise<RateLimitResult>;
+  /**
+   * Counts `first`, then `second` only when `first` is within its limit (`null` when it is
+   * not): the same as two {@link hit}s in a row, in one round trip.
+   */
+  hitChained(
+    first: RateLimitHit,
+    second: RateLimitHit,
+  ): Promise<[RateLimitResult, RateLimitResult | null]>;
 }

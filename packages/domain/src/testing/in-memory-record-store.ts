@@ -142,6 +142,14 @@ export class InMemoryRecordStore implements RecordStorePort {
       .map((row) => row.signature);
   }
 
+  async currentServedSignatures(
+    kind: RecordKind,
+    id: string,
+  ): Promise<{ generation: number; signatures: string[] }> {
+    const generation = this.generationOf(kind, id);
+    return { generation, signatures: await this.servedSignatures(kind, id, generation) };
+  }
+
   async abandonGuard(
     kind: RecordKind,
     id: string,

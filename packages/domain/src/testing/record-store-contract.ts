@@ -231,6 +231,10 @@ export function describeRecordStoreContract(
         expect(await serve(id, first)).toBe('recorded');
         expect(await serve(id, first)).toBe('recorded');
         expect(await fixture.records.servedSignatures('payment', id, 0)).toEqual([first]);
+        expect(await fixture.records.currentServedSignatures('payment', id)).toEqual({
+          generation: 0,
+          signatures: [first],
+        });
         expect(await serve(id, sig('tx'), 1)).toBe('stale-generation');
         expect(await fixture.records.countServedTransactions('payment', id)).toBe(1);
         expect(await fixture.records.findServedTransaction(first)).toMatchObject({
@@ -253,9 +257,18 @@ export function describeRecordStoreContract(
         const { id } = await openPayment();
         expect(await fixture.records.abandonGuard('payment', id, 0, `guard-${id}-0`)).toBe(1);
         expect(await fixture.records.currentGuardGeneration('payment', id)).toBe(1);
+        expect(await fixture.records.currentServedSignatures('payment', id)).toEqual({
+          generation: 1,
+          signatures: [],
+        });
         expect(await fixture.records.abandonGuard('payment', id, 0, `guard-${id}-0`)).toBe(1);
         expect(await serve(id, sig('tx'), 0)).toBe('stale-generation');
-        expect(await serve(id, sig('tx'), 1)).toBe('recorded');
+        const second = sig('tx');
+        expect(await serve(id, second, 1)).toBe('recorded');
+        expect(await fixture.records.currentServedSignatures('payment', id)).toEqual({
+          generation: 1,
+          signatures: [second],
+        });
         await fixture.records.beginReject('payment', id, REASON);
         expect(await fixture.records.abandonGuard('payment', id, 1, `guard-${id}-1`)).toBeNull();
       },

@@ -33,25 +33,34 @@ export async function admitTransactionRequest(
   deps: AdmitTransactionRequestDeps,
   target: TransactionRequestTarget,
 ): Promise<{ kind: RecordKind; recordId: string }> {
-  const perIp = await deps.limiter.hit(
-    { ...PURPLE_RATE_LIMITS.transactionRequestPerIp, limit: deps.limits.perIpPerMinute },
-    target.sourceIp || 'unknown',
-  );
+  const perIpHit = {
+    rule: { ...PURPLE_RATE_LIMITS.transactionRequestPerIp, limit: deps.limits.perIpPerMinute },
+    subject: target.sourceIp || 'unknown',
+  };
+  const kind = target.kind;
+  const wellFormed =
+    (kind === 'payment' || kind === 'refund') && isRecordId(target.recordId) ? kind : null;
+  // A well-formed request counts against its IP and (when the IP is within its limit) its
+  // record in one round trip; anything else counts against the IP only.
+  const [perIp, perRecord] = wellFormed
+    ? await deps.limiter.hitChained(perIpHit, {
+        rule: {
+          ...PURPLE_RATE_LIMITS.transactionRequestPerRecord,
+          limit: deps.limits.perRecordPerMinute,
+        },
+        subject: `${wellFormed}:${target.recordId.toLowerCase()}`,
+      })
+    : [await deps.limiter.hit(perIpHit.rule, perIpHit.subject), null];
   if (!perIp.ok) {
     throw new RateLimitExceededError(
       `Too many requests from your network; try again in ${perIp.retryAfterSeconds} s`,
       perIp.retryAfterSeconds,
     );
   }
-  const kind = target.kind;
   if (kind !== 'payment' && kind !== 'refund') {
     throw new UnknownRecordError('Unknown transaction request');
   }
-  if (!isRecordId(target.recordId)) throw new UnknownRecordError(`Unknown ${kind}`);
-  const perRecord = await deps.limiter.hit(
-    { ...PURPLE_RATE_LIMITS.transactionRequestPerRecord, limit: deps.limits.perRecordPerMinute },
-    `${kind}:${target.recordId.toLowerCase()}`,
-  );
+  if (!isRecordId(target.recordId) || !perRecord) throw new UnknownRecordError(`Unknown ${kind}`);
   if (!perRecord.ok) {
     throw new RateLimitExceededError(
       `Too many requests for this ${kind}; try again in ${perRecord.retryAfterSeconds} s`,

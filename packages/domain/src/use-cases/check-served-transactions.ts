@@ -27,8 +27,7 @@ export async function checkServedTransactions(
   if (!record || (record.status !== 'OPEN' && record.status !== 'REJECTING')) {
     return { checked: 0, settled: [] };
   }
-  const generation = await deps.records.currentGuardGeneration(kind, recordId);
-  const signatures = await deps.records.servedSignatures(kind, recordId, generation);
+  const { signatures } = await deps.records.currentServedSignatures(kind, recordId);
   if (signatures.length === 0) return { checked: 0, settled: [] };
 
   const states = await deps.chain.signatureStates(signatures);

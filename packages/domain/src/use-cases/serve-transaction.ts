@@ -92,11 +92,15 @@ export async function serveTransaction(
   const screened = kind === 'payment' ? deps.screening.screen(account) : undefined;
   screened?.catch(() => undefined);
 
-  let generation = await deps.records.currentGuardGeneration(kind, recordId);
+  const current = await deps.records.currentServedSignatures(kind, recordId);
+  let generation = current.generation;
   let inspection: GuardInspection;
   for (let rotation = 0; ; rotation += 1) {
     const guard = guardRefOf(record, generation);
-    const served = await deps.records.servedSignatures(kind, recordId, generation);
+    const served =
+      rotation === 0
+        ? current.signatures
+        : await deps.records.servedSignatures(kind, recordId, generation);
     inspection = await deps.chain.inspectGuard(guard, served, {
       wallet: account,
       mint: record.mint,

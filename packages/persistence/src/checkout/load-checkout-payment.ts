@@ -1,4 +1,5 @@
-import type { PrismaClient } from '@solpay/db';
+import { Prisma, type PrismaClient } from '@solpay/db';
+import { z } from 'zod';
 import {
   checkServedTransactions,
   currencyDigits,
@@ -18,14 +19,57 @@ export interface LoadCheckoutPaymentDeps {
   purpleOrigin: string;
 }
 
-const read = (prisma: PrismaClient, id: string) =>
-  prisma.paymentRecord.findUnique({
-    where: { id },
-    include: {
-      merchant: { select: { displayName: true, shopDomain: true, installState: true } },
-      _count: { select: { served: true } },
-    },
-  });
+const RECORD_STATUSES = ['OPEN', 'PAID', 'REJECTING', 'REJECTED'] as const;
+
+/** The payment joined with its merchant and a count of its served transactions. */
+const checkoutRow = z.object({
+  id: z.string(),
+  status: z.enum(RECORD_STATUSES),
+  amount: z.string(),
+  currency: z.string(),
+  token_amount: z.string(),
+  token_decimals: z.number().int(),
+  token_symbol: z.string(),
+  token_mint: z.string(),
+  quote_rate: z.string().nullable(),
+  quote_feeds: z.unknown(),
+  quote_published_at: z.date().nullable(),
+  quote_expires_at: z.date().nullable(),
+  recipient_wallet: z.string(),
+  cancel_url: z.string(),
+  redirect_url: z.string().nullable(),
+  expires_at: z.date(),
+  test: z.boolean(),
+  shopify_id: z.string(),
+  reject_code: z.string().nullable(),
+  orphaned_at: z.date().nullable(),
+  display_name: z.string().nullable(),
+  shop_domain: z.string(),
+  install_state: z.string(),
+  served: z.coerce.number().int(),
+});
+
+/** One statement: Prisma's `include` of the merchant (and the count) sends two. */
+const read = async (prisma: PrismaClient, id: string) => {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT p.id::text AS id, p.status::text AS status, p.amount::text AS amount, p.currency,
+      p.token_amount::text AS token_amount, p.token_decimals, p.token_symbol, p.token_mint,
+      p.quote_rate::text AS quote_rate, p.quote_feeds, p.quote_published_at, p.quote_expires_at,
+      p.recipient_wallet, p.cancel_url, p.redirect_url, p.expires_at, p.test, p.shopify_id,
+      p.reject_code, p.orphaned_at, m.display_name, m.shop_domain,
+      m.install_state::text AS install_state,
+      (SELECT count(*) FROM served_transactions s WHERE s.payment_id = p.id) AS served
+    FROM payment_records p JOIN merchants m ON m.id = p.merchant_id
+    WHERE p.id = ${id}::uuid`;
+  if (rows.length === 0) return null;
+  const row = checkoutRow.parse(rows[0]);
+  return {
+    ...row,
+    amount: new Prisma.Decimal(row.amount),
+    quoteRate: row.quote_rate === null ? null : new Prisma.Decimal(row.quote_rate),
+    tokenAmount: BigInt(row.token_amount),
+  };
+};
 
 /** `FX.USD/CAD`, or `FX.USD/CAD × FX.EUR/USD` for a cross rate. */
 function feedNames(feeds: unknown): string {
@@ -51,7 +95,7 @@ export async function loadCheckoutPayment(
   if (!isRecordId(paymentId)) return null;
   let row = await read(deps.prisma, paymentId);
   if (!row) return null;
-  if ((row.status === 'OPEN' || row.status === 'REJECTING') && row._count.served > 0) {
+  if ((row.status === 'OPEN' || row.status === 'REJECTING') && row.served > 0) {
     try {
       const check = await checkServedTransactions(deps.engine, 'payment', paymentId);
       if (check.settled.some((settled) => settled.outcome === 'paid')) {
@@ -66,7 +110,7 @@ export async function loadCheckoutPayment(
   }
   // Shopify cancelled the session when the shop uninstalled the app: nothing to pay or wait for
   // (a payment that completed before it left still shows as paid).
-  if (row.merchant.installState !== 'INSTALLED' && !(row.status === 'PAID' && !row.orphanedAt)) {
+  if (row.install_state !== 'INSTALLED' && !(row.status === 'PAID' && !row.orphaned_at)) {
     throw new RecordClosedError('This shop no longer accepts Solana Pay; this payment was closed');
   }
   return {
@@ -74,31 +118,31 @@ export async function loadCheckoutPayment(
     // The currency's own places ("49.90", "1500" yen), more only when the amount has them.
     amount: row.amount.toFixed(Math.max(currencyDigits(row.currency), row.amount.decimalPlaces())),
     currency: row.currency,
-    tokenAmount: formatTokenAmount(row.tokenAmount, row.tokenDecimals),
-    token: { symbol: row.tokenSymbol, mint: row.tokenMint, decimals: row.tokenDecimals },
-    ...(row.quoteRate !== null && row.quotePublishedAt && row.quoteExpiresAt
+    tokenAmount: formatTokenAmount(row.tokenAmount, row.token_decimals),
+    token: { symbol: row.token_symbol, mint: row.token_mint, decimals: row.token_decimals },
+    ...(row.quoteRate !== null && row.quote_published_at && row.quote_expires_at
       ? {
           quote: {
             rate: row.quoteRate.toFixed(),
-            feed: feedNames(row.quoteFeeds),
-            publishedAt: row.quotePublishedAt.toISOString(),
-            expiresAt: row.quoteExpiresAt.toISOString(),
+            feed: feedNames(row.quote_feeds),
+            publishedAt: row.quote_published_at.toISOString(),
+            expiresAt: row.quote_expires_at.toISOString(),
           },
         }
       : {}),
-    merchantName: row.merchant.displayName ?? row.merchant.shopDomain,
+    merchantName: row.display_name ?? row.shop_domain,
     solanaPayUrl: encodeTransactionRequestUrl(`${deps.purpleOrigin}/tx/payment/${row.id}`, {
       allowInsecureLoopback: true,
     }),
-    recipient: row.recipientWallet,
-    mint: row.tokenMint,
-    cancelUrl: row.cancelUrl,
-    ...(row.redirectUrl ? { redirectUrl: row.redirectUrl } : {}),
-    expiresAt: row.expiresAt.toISOString(),
+    recipient: row.recipient_wallet,
+    mint: row.token_mint,
+    cancelUrl: row.cancel_url,
+    ...(row.redirect_url ? { redirectUrl: row.redirect_url } : {}),
+    expiresAt: row.expires_at.toISOString(),
     test: row.test,
-    orderReference: row.shopifyId,
+    orderReference: row.shopify_id,
     ...(row.status === 'REJECTING' || row.status === 'REJECTED'
-      ? { closedReason: closedReasonOf(row.rejectCode) }
+      ? { closedReason: closedReasonOf(row.reject_code) }
       : {}),
   };
 }

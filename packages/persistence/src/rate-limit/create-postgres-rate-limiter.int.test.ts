@@ -40,9 +40,37 @@ describe.each(testDatabaseTargets())('PostgreSQL rate limiter (%s)', (target) =>
     expect(await limiter().hit(rule, 'ip-1')).toEqual({ ok: true, remaining: 4 });
   });
 
+  it('counts a chained second hit only while the first is within its limit', async () => {
+    clock = new Date('2026-01-01T00:01:10Z');
+    const ip = { rule: { name: 'chain-ip', limit: 2, windowSeconds: 60 }, subject: 'ip-9' };
+    const record = { rule: { name: 'chain-record', limit: 1, windowSeconds: 60 }, subject: 'r-1' };
+    expect(await limiter().hitChained(ip, record)).toEqual([
+      { ok: true, remaining: 1 },
+      { ok: true, remaining: 0 },
+    ]);
+    expect(await limiter().hitChained(ip, record)).toEqual([
+      { ok: true, remaining: 0 },
+      { ok: false, retryAfterSeconds: 50 },
+    ]);
+    // Over the first limit: the second counter is left alone.
+    expect(await limiter().hitChained(ip, record)).toEqual([
+      { ok: false, retryAfterSeconds: 50 },
+      null,
+    ]);
+    const counts = await db.prisma.rateLimitCounter.findMany({
+      where: { key: { in: ['chain-ip:ip-9', 'chain-record:r-1'] } },
+      orderBy: { key: 'asc' },
+      select: { key: true, count: true },
+    });
+    expect(counts).toEqual([
+      { key: 'chain-ip:ip-9', count: 3 },
+      { key: 'chain-record:r-1', count: 2 },
+    ]);
+  });
+
   it('prunes counters of finished windows', async () => {
     clock = new Date('2026-01-01T00:01:30Z');
     expect(await limiter().pruneExpired()).toBe(2);
-    expect(await db.prisma.rateLimitCounter.count()).toBe(1);
+    expect(await db.prisma.rateLimitCounter.count()).toBe(3);
   });
 });

@@ -1,10 +1,16 @@
 import type { PrismaClient } from '@solpay/db';
+import { z } from 'zod';
 import {
   RateLimitExceededError,
   type RateLimitPort,
   type RateLimitResult,
   type RateLimitRule,
 } from '@solpay/domain';
+
+const chainedCounts = z.object({
+  first: z.coerce.number().int(),
+  second: z.coerce.number().int().nullable(),
+});
 
 /** Counts hits per key in PostgreSQL, so every Lambda instance shares one budget. */
 export interface RateLimiter extends RateLimitPort {
@@ -25,7 +31,8 @@ export interface PostgresRateLimiterOptions {
 /**
  * A fixed-window rate limiter on the `rate_limit_counters` table: each hit is one
  * `INSERT … ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
- * atomic under concurrency. Windows are aligned to multiples of `windowSeconds`.
+ * atomic under concurrency (`hitChained`: two of them in one statement). Windows are aligned to
+ * multiples of `windowSeconds`.
  */
 export function createPostgresRateLimiter(
   prisma: PrismaClient,
@@ -33,27 +40,67 @@ export function createPostgresRateLimiter(
 ): RateLimiter {
   const now = options.now ?? (() => new Date());
 
-  const hit = async (rule: RateLimitRule, subject: string): Promise<RateLimitResult> => {
+  const windowOf = (rule: RateLimitRule, subject: string) => {
     const windowMs = rule.windowSeconds * 1000;
     const at = now().getTime();
     const windowStart = new Date(Math.floor(at / windowMs) * windowMs);
     const expiresAt = new Date(windowStart.getTime() + windowMs);
-    const key = `${rule.name}:${subject}`.slice(0, 512);
+    return { at, windowStart, expiresAt, key: `${rule.name}:${subject}`.slice(0, 512) };
+  };
+  const resultOf = (
+    rule: RateLimitRule,
+    window: { at: number; expiresAt: Date },
+    count: number,
+  ): RateLimitResult =>
+    count <= rule.limit
+      ? { ok: true, remaining: rule.limit - count }
+      : {
+          ok: false,
+          retryAfterSeconds: Math.max(
+            1,
+            Math.ceil((window.expiresAt.getTime() - window.at) / 1000),
+          ),
+        };
+
+  const hit = async (rule: RateLimitRule, subject: string): Promise<RateLimitResult> => {
+    const { key, windowStart, expiresAt, at } = windowOf(rule, subject);
     const rows = await prisma.$queryRaw<Array<{ count: number }>>`
       INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
       VALUES (${key}, ${windowStart}, 1, ${expiresAt})
       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
       RETURNING count`;
-    const count = Number(rows[0]?.count ?? 1);
-    if (count <= rule.limit) return { ok: true, remaining: rule.limit - count };
-    return {
-      ok: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - at) / 1000)),
-    };
+    return resultOf(rule, { at, expiresAt }, Number(rows[0]?.count ?? 1));
+  };
+
+  const hitChained: RateLimitPort['hitChained'] = async (first, second) => {
+    const a = windowOf(first.rule, first.subject);
+    const b = windowOf(second.rule, second.subject);
+    // The second upsert reads the first's RETURNING, so it only runs (and counts) when the
+    // first hit is within its limit, as two hits in a row would.
+    const rows = await prisma.$queryRaw<unknown[]>`
+      WITH first_hit AS (
+        INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
+        VALUES (${a.key}, ${a.windowStart}, 1, ${a.expiresAt})
+        ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
+        RETURNING count
+      ), second_hit AS (
+        INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
+        SELECT ${b.key}, ${b.windowStart}, 1, ${b.expiresAt}
+        FROM first_hit WHERE first_hit.count <= ${first.rule.limit}
+        ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
+        RETURNING count
+      )
+      SELECT (SELECT count FROM first_hit) AS first, (SELECT count FROM second_hit) AS second`;
+    const counts = chainedCounts.parse(rows[0]);
+    return [
+      resultOf(first.rule, a, counts.first),
+      counts.second === null ? null : resultOf(second.rule, b, counts.second),
+    ];
   };
 
   return {
     hit,
+    hitChained,
     async enforce(rule, subject) {
       const result = await hit(rule, subject);
       if (!result.ok) {

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@solpay/db';
+import { z } from 'zod';
 import { isRecordId, SPL_TOKEN_PROGRAM, USDC_TOKEN } from '@solpay/domain';
 import type {
   PayableRecord,
@@ -35,6 +36,82 @@ async function lockRecord(tx: Tx, kind: RecordKind, id: string): Promise<RecordS
     id,
   );
   return rows[0]?.status ?? null;
+}
+
+const RECORD_STATUSES = ['OPEN', 'REJECTING', 'PAID', 'REJECTED'] as const;
+const INSTALL_STATES = ['INSTALLED', 'UNINSTALLED', 'REDACTED'] as const;
+
+/** A record joined with its merchant, as {@link FIND_PAYMENT_SQL} returns it. */
+const payableRow = z.object({
+  id: z.string(),
+  merchant_id: z.string(),
+  shopify_id: z.string(),
+  status: z.enum(RECORD_STATUSES),
+  amount: z.string(),
+  currency: z.string(),
+  token_mint: z.string().nullable(),
+  token_decimals: z.number().int().nullable(),
+  token_symbol: z.string().nullable(),
+  token_program: z.string().nullable(),
+  token_amount: z.string(),
+  recipient_wallet: z.string().nullable(),
+  reference_key: z.string(),
+  expires_at: z.date().nullable(),
+  signature: z.string().nullable(),
+  screening_hits: z.number().int(),
+  shop_domain: z.string(),
+  display_name: z.string().nullable(),
+  install_state: z.enum(INSTALL_STATES),
+});
+
+const payableSql = (table: string, paymentOnly: string) => `
+  SELECT r.id::text AS id, r.merchant_id::text AS merchant_id, r.shopify_id, r.status::text AS status,
+    r.amount::text AS amount, r.currency, r.token_mint, r.token_decimals, r.token_symbol,
+    r.token_program, r.token_amount::text AS token_amount, r.recipient_wallet, r.reference_key,
+    r.signature, ${paymentOnly}, m.shop_domain, m.display_name, m.install_state::text AS install_state
+  FROM ${table} r JOIN merchants m ON m.id = r.merchant_id
+  WHERE r.id = $1::uuid`;
+const FIND_PAYMENT_SQL = payableSql('payment_records', 'r.expires_at, r.screening_hits');
+const FIND_REFUND_SQL = payableSql(
+  'refund_records',
+  'NULL::timestamp(3) AS expires_at, 0 AS screening_hits',
+);
+
+/** One row of `currentServedSignatures`: the generation, and a signature served with it. */
+const servedRow = z.object({
+  generation: z.number().int(),
+  signature: z.string().nullable(),
+});
+
+/** A locked record's state and what its resolve needs, from {@link lockRecordWithOwner}. */
+const lockedRow = z.object({
+  status: z.enum(RECORD_STATUSES),
+  signature: z.string().nullable(),
+  gid: z.string(),
+  merchantId: z.string(),
+  apiVersion: z.string(),
+  orphanedAt: z.date().nullable(),
+  installState: z.enum(INSTALL_STATES),
+});
+
+/**
+ * Locks a record row like {@link lockRecord} and returns, in the same statement, its status,
+ * signature and what its resolve needs (gid, merchant, API version, whether its shop left).
+ * `FOR KEY SHARE OF m` makes the merchant's row, like the locked record's, the latest committed
+ * version once the lock is granted (a plain join could return the statement's older snapshot).
+ */
+async function lockRecordWithOwner(tx: Tx, kind: RecordKind, id: string) {
+  const rows = await tx.$queryRawUnsafe<unknown[]>(
+    `SELECT r.status::text AS status, r.signature, r.gid, r.merchant_id::text AS "merchantId",
+       r.api_version AS "apiVersion", r.orphaned_at AS "orphanedAt",
+       m.install_state::text AS "installState"
+     FROM ${RECORD_TABLE[kind]} r JOIN merchants m ON m.id = r.merchant_id
+     WHERE r.id = $1::uuid FOR UPDATE OF r FOR KEY SHARE OF m`,
+    id,
+  );
+  if (rows.length === 0) return null;
+  const { installState, ...row } = lockedRow.parse(rows[0]);
+  return { ...row, merchant: { installState } };
 }
 
 /**
@@ -108,57 +185,69 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     lastValidBlockHeight: row.lastValidBlockHeight,
   });
 
-  const gidOf = async (tx: Tx, kind: RecordKind, id: string) => {
-    const select = {
-      gid: true,
-      merchantId: true,
-      apiVersion: true,
-      orphanedAt: true,
-      merchant: { select: { installState: true } },
-    } as const;
-    return kind === 'payment'
-      ? tx.paymentRecord.findUniqueOrThrow({ where: { id }, select })
-      : tx.refundRecord.findUniqueOrThrow({ where: { id }, select });
-  };
-
   return {
     async findRecord(kind, id) {
       if (!isRecordId(id)) return null;
-      const include = {
-        merchant: { select: { shopDomain: true, displayName: true, installState: true } },
-      } as const;
-      const row =
-        kind === 'payment'
-          ? await prisma.paymentRecord.findUnique({ where: { id }, include })
-          : await prisma.refundRecord.findUnique({ where: { id }, include });
-      if (!row || !row.tokenMint || row.tokenDecimals === null) return null;
+      // One statement (record joined with its merchant); Prisma's `include` sends two.
+      const rows = await prisma.$queryRawUnsafe<unknown[]>(
+        kind === 'payment' ? FIND_PAYMENT_SQL : FIND_REFUND_SQL,
+        id,
+      );
+      if (rows.length === 0) return null;
+      const row = payableRow.parse(rows[0]);
+      if (!row.token_mint || row.token_decimals === null) return null;
       return {
         kind,
         id: row.id,
-        merchantId: row.merchantId,
-        shop: row.merchant.shopDomain,
-        shopifyId: row.shopifyId,
+        merchantId: row.merchant_id,
+        shop: row.shop_domain,
+        shopifyId: row.shopify_id,
         status: row.status,
-        amount: row.amount.toFixed(),
+        amount: new Prisma.Decimal(row.amount).toFixed(),
         currency: row.currency,
-        mint: row.tokenMint,
-        decimals: row.tokenDecimals,
+        mint: row.token_mint,
+        decimals: row.token_decimals,
         // Rows from before the token table settled in USDC (SPL Token).
-        tokenSymbol: row.tokenSymbol ?? USDC_TOKEN.symbol,
-        tokenProgram: row.tokenProgram ?? SPL_TOKEN_PROGRAM,
-        tokenAmount: row.tokenAmount,
-        recipientWallet: row.recipientWallet,
-        referenceKey: row.referenceKey,
-        label: row.merchant.displayName ?? row.merchant.shopDomain,
+        tokenSymbol: row.token_symbol ?? USDC_TOKEN.symbol,
+        tokenProgram: row.token_program ?? SPL_TOKEN_PROGRAM,
+        tokenAmount: BigInt(row.token_amount),
+        recipientWallet: row.recipient_wallet,
+        referenceKey: row.reference_key,
+        label: row.display_name ?? row.shop_domain,
         // Payments expire when the buyer never pays; refunds wait for the merchant.
-        expiresAt: 'expiresAt' in row ? row.expiresAt : null,
+        expiresAt: row.expires_at,
         signature: row.signature,
-        screeningHits: 'screeningHits' in row ? row.screeningHits : 0,
-        shopInstalled: row.merchant.installState === 'INSTALLED',
+        screeningHits: row.screening_hits,
+        shopInstalled: row.install_state === 'INSTALLED',
       } satisfies PayableRecord;
     },
 
     currentGuardGeneration: (kind, id) => findGuardGeneration(prisma, kind, id),
+
+    async currentServedSignatures(kind, id) {
+      // findGuardGeneration's rule in SQL, joined with that generation's served transactions.
+      const link = kind === 'payment' ? 'payment_id' : 'refund_id';
+      const rows = await prisma.$queryRawUnsafe<unknown[]>(
+        `WITH latest AS (
+           SELECT generation, status FROM single_use_guards
+           WHERE record_kind = $2::"RecordKind" AND ${link} = $1::uuid
+           ORDER BY generation DESC LIMIT 1
+         ), current AS (
+           SELECT COALESCE((SELECT CASE WHEN status IN ('ABANDONED', 'SWEPT')
+             THEN generation + 1 ELSE generation END FROM latest), 0) AS generation
+         )
+         SELECT current.generation, s.signature FROM current
+         LEFT JOIN served_transactions s ON s.${link} = $1::uuid AND s.guard_generation = current.generation
+         ORDER BY s.created_at ASC`,
+        id,
+        RECORD_KIND_ENUM[kind],
+      );
+      const parsed = z.array(servedRow).parse(rows);
+      return {
+        generation: parsed[0]?.generation ?? 0,
+        signatures: parsed.flatMap((row) => (row.signature === null ? [] : [row.signature])),
+      };
+    },
 
     async servedSignatures(kind, id, generation) {
       const rows = await prisma.servedTransaction.findMany({
@@ -299,23 +388,16 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     markPaid(input) {
       const { kind, recordId, signature } = input;
       return transaction(async (tx) => {
-        const status = await lockRecord(tx, kind, recordId);
+        const locked = await lockRecordWithOwner(tx, kind, recordId);
+        const status = locked?.status ?? null;
         if (status === 'PAID') {
-          const paid =
-            kind === 'payment'
-              ? await tx.paymentRecord.findUnique({
-                  where: { id: recordId },
-                  select: { signature: true },
-                })
-              : await tx.refundRecord.findUnique({
-                  where: { id: recordId },
-                  select: { signature: true },
-                });
           return {
-            result: paid?.signature === signature ? 'already-paid' : 'not-payable',
+            result: locked?.signature === signature ? 'already-paid' : 'not-payable',
           } as const;
         }
-        if (status !== 'OPEN' && status !== 'REJECTING') return { result: 'not-payable' } as const;
+        if (!locked || (status !== 'OPEN' && status !== 'REJECTING')) {
+          return { result: 'not-payable' } as const;
+        }
 
         const paidFields = {
           status: 'PAID' as const,
@@ -324,7 +406,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
           blockTime: input.blockTime,
           paidAt: new Date(),
         };
-        const { gid, merchantId, apiVersion, ...owner } = await gidOf(tx, kind, recordId);
+        const { gid, merchantId, apiVersion, ...owner } = locked;
         const shopLeft = hasShopLeft(owner);
         const flagged = shopLeft ? { orphanedAt: owner.orphanedAt ?? new Date() } : {};
         if (kind === 'payment') {
