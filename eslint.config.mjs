@@ -127,8 +127,8 @@ const LAYERS = [
       NO_PRISMA,
       NO_TESTKIT,
       forbid(
-        '^@solpay/(composition|adapters)(/|$)',
-        'Handler factories receive their dependencies; only composition builds them.',
+        '^@solpay/(composition|adapters|persistence)(/|$)',
+        'Handler factories receive their dependencies (ports); only composition builds them.',
       ),
     ],
   },

@@ -1,4 +1,5 @@
 export * from './records/payable-record';
+export * from './records/checkout-payment-view';
 export * from './errors';
 export * from './encoding/encode-base58';
 export * from './encoding/decode-base58';
@@ -17,6 +18,7 @@ export * from './ports/random-source';
 export * from './ports/domain-logger';
 export * from './ports/mutation-dispatch-port';
 export * from './ports/record-store-port';
+export * from './ports/checkout-payment-reader-port';
 export * from './ports/session-store-port';
 export * from './ports/wallet-screening-port';
 export * from './use-cases/engine-deps';

@@ -1,4 +1,3 @@
-export * from './checkout/checkout-payment-view';
 export * from './checkout/load-checkout-payment';
 export * from './gdpr/build-customer-export';
 export * from './gdpr/customer-match';

@@ -68,6 +68,7 @@ const WRONG: ReadonlyArray<readonly [string, string]> = [
   ['packages/adapters/src/chain/x.ts', "import { createPrismaClient } from '@solpay/db';"],
   ['packages/handlers/src/http/x.ts', "import { paymentSessionRoute } from '@solpay/composition';"],
   ['packages/handlers/src/http/x.ts', "import { createWeb3Chain } from '@solpay/adapters';"],
+  ['packages/handlers/src/http/x.ts', "import { loadCheckoutPayment } from '@solpay/persistence';"],
   ['packages/composition/src/payments/x.ts', "import { startLocalChain } from '@solpay/testkit';"],
 ];
 

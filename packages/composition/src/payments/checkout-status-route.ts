@@ -1,5 +1,6 @@
 import { readConfig } from '@solpay/lambda';
 import type { CheckoutStatusRouteDeps } from '@solpay/handlers';
+import { loadCheckoutPayment } from '@solpay/persistence';
 import { prismaClient } from '../shared/prisma-client';
 import { processSingleton } from '../shared/process-singleton';
 import { transactionEngine } from '../shared/transaction-engine';
@@ -7,12 +8,13 @@ import { transactionEngine } from '../shared/transaction-engine';
 /** Purple `GET /checkout/payments/{paymentId}`: the stored payment, checked on chain. */
 export const checkoutStatusRoute = /* @__PURE__ */ processSingleton((): CheckoutStatusRouteDeps => {
   const { web } = readConfig(['web']);
+  const checkout = {
+    prisma: prismaClient(),
+    engine: transactionEngine(),
+    purpleOrigin: web.purpleOrigin,
+  };
   return {
-    checkout: {
-      prisma: prismaClient(),
-      engine: transactionEngine(),
-      purpleOrigin: web.purpleOrigin,
-    },
+    checkoutPayments: { load: (paymentId) => loadCheckoutPayment(checkout, paymentId) },
     checkoutOrigin: web.checkoutOrigin,
   };
 });

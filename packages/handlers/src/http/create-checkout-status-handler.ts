@@ -1,12 +1,12 @@
 import { createHttpHandler, jsonResponse, type HttpLambdaHandler } from '@solpay/lambda';
-import { UnknownRecordError } from '@solpay/domain';
-import { loadCheckoutPayment, type LoadCheckoutPaymentDeps } from '@solpay/persistence';
+import { UnknownRecordError, type CheckoutPaymentReaderPort } from '@solpay/domain';
 import type { Compose } from '../compose';
 import { lazyHandler } from '../lazy-handler';
 
 /** What the checkout status route uses. */
 export interface CheckoutStatusRouteDeps {
-  checkout: LoadCheckoutPaymentDeps;
+  /** The checkout read model (its adapter checks an open payment on chain first). */
+  checkoutPayments: CheckoutPaymentReaderPort;
   /** `CHECKOUT_ORIGIN`: the only origin CORS allows. */
   checkoutOrigin: string;
 }
@@ -25,10 +25,7 @@ export function createCheckoutStatusHandler(
     return createHttpHandler(
       { name: 'checkout-status', cors: [deps.checkoutOrigin] },
       async (request) => {
-        const payment = await loadCheckoutPayment(
-          deps.checkout,
-          request.pathParams.paymentId ?? '',
-        );
+        const payment = await deps.checkoutPayments.load(request.pathParams.paymentId ?? '');
         if (!payment) throw new UnknownRecordError('Unknown payment');
         return jsonResponse(200, payment, { 'cache-control': 'no-store' });
       },

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '@solpay/db';
 import { z } from 'zod';
 import {
   checkServedTransactions,
+  type CheckoutPaymentView,
   currencyDigits,
   type EngineDeps,
   isRecordId,
@@ -9,7 +10,6 @@ import {
   RecordClosedError,
 } from '@solpay/domain';
 import { encodeTransactionRequestUrl } from '@solpay/solana';
-import type { CheckoutPaymentView } from './checkout-payment-view';
 
 /** Dependencies of {@link loadCheckoutPayment}. */
 export interface LoadCheckoutPaymentDeps {
