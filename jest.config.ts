@@ -39,13 +39,6 @@ const shared = {
   setupFiles: ['<rootDir>/jest.setup-env.ts'],
 } satisfies Config;
 
-/**
- * Tests that start databases, chains, gateways or browsers: jest's 5 s default is a unit-test
- * figure. They assert outcomes, not speed (speed is `npm run bench`'s job), so a loaded machine
- * may take longer without that being a failure.
- */
-const slowTestTimeoutMs = 30_000;
-
 const config: Config = {
   // jest's default on a 2-core machine is one worker, which leaves the second core idle while a
   // test waits on its stack (slots, finality, timers, the browser). Two workers keep both busy.
@@ -64,28 +57,24 @@ const config: Config = {
       ...shared,
       displayName: 'integration',
       setupFilesAfterEnv: ['<rootDir>/jest.setup-slow-tests.ts'],
-      testTimeout: slowTestTimeoutMs,
       testMatch: ['<rootDir>/{apps,packages}/**/*.int.test.ts'],
     },
     {
       ...shared,
       displayName: 'e2e',
       setupFilesAfterEnv: ['<rootDir>/jest.setup-slow-tests.ts'],
-      testTimeout: slowTestTimeoutMs,
       testMatch: ['<rootDir>/{apps,packages}/**/*.e2e.test.ts'],
     },
     {
       ...shared,
       displayName: 'fault',
       setupFilesAfterEnv: ['<rootDir>/jest.setup-slow-tests.ts'],
-      testTimeout: slowTestTimeoutMs,
       testMatch: ['<rootDir>/{apps,packages}/**/*.fault.test.ts'],
     },
     {
       ...shared,
       displayName: 'fuzz',
       setupFilesAfterEnv: ['<rootDir>/jest.setup-slow-tests.ts'],
-      testTimeout: slowTestTimeoutMs,
       testMatch: ['<rootDir>/{apps,packages}/**/*.fuzz.test.ts'],
     },
   ],
