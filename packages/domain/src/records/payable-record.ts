@@ -1,8 +1,11 @@
 /** Which side of the money flow a record is: a buyer's payment or a merchant's refund. */
 export type RecordKind = 'payment' | 'refund';
 
+/** The lifecycle states shared by payments and refunds (the `RecordStatus` enum of `prisma/schema.prisma`). */
+export const RECORD_STATUSES = ['OPEN', 'PAID', 'REJECTING', 'REJECTED'] as const;
+
 /** Lifecycle shared by payments and refunds (see `prisma/schema.prisma`). */
-export type RecordStatus = 'OPEN' | 'PAID' | 'REJECTING' | 'REJECTED';
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 /**
  * What the transaction engine needs to know about a payment or refund: who pays whom, how much,

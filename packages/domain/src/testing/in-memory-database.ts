@@ -1,6 +1,7 @@
 import type { RecordKind, RecordStatus } from '../records/payable-record';
 import type { NewPaymentRecord } from '../ports/session-store-port';
 import type { NewRefundRecord } from '../refunds/refund-session-store-port';
+import type { RefundRecordFields } from '../refunds/refund-record-fields';
 import type { Clock } from '../ports/clock';
 import { systemClock } from '../ports/clock';
 import { formatTokenAmount } from '../money/format-token-amount';
@@ -76,14 +77,14 @@ export interface PaymentRow extends Omit<NewPaymentRecord, 'quote'>, PayableColu
 }
 
 /** A refund row (`refund_records`). */
-export interface RefundRow extends NewRefundRecord, PayableColumns {
-  paymentId: string | null;
-  tokenAmount: bigint;
-  tokenMint: string | null;
-  tokenDecimals: number | null;
-  tokenSymbol: string | null;
-  tokenProgram: string | null;
-}
+export interface RefundRow
+  extends
+    NewRefundRecord,
+    PayableColumns,
+    Pick<
+      RefundRecordFields,
+      'paymentId' | 'tokenAmount' | 'tokenMint' | 'tokenDecimals' | 'tokenSymbol' | 'tokenProgram'
+    > {}
 
 /** A single-use guard row (`single_use_guards`). */
 export interface GuardRow {

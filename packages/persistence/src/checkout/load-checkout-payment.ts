@@ -6,6 +6,7 @@ import {
   currencyDigits,
   type EngineDeps,
   isRecordId,
+  RECORD_STATUSES,
   formatTokenAmount,
   RecordClosedError,
 } from '@solpay/domain';
@@ -18,8 +19,6 @@ export interface LoadCheckoutPaymentDeps {
   /** `PURPLE_ORIGIN`: where the transaction requests are served. */
   purpleOrigin: string;
 }
-
-const RECORD_STATUSES = ['OPEN', 'PAID', 'REJECTING', 'REJECTED'] as const;
 
 /** The payment joined with its merchant and a count of its served transactions. */
 const checkoutRow = z.object({

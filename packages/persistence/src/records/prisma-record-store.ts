@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@solpay/db';
 import { z } from 'zod';
-import { isRecordId, SPL_TOKEN_PROGRAM, USDC_TOKEN } from '@solpay/domain';
+import { isRecordId, RECORD_STATUSES, SPL_TOKEN_PROGRAM, USDC_TOKEN } from '@solpay/domain';
 import type {
   PayableRecord,
   RecordKind,
@@ -38,7 +38,6 @@ async function lockRecord(tx: Tx, kind: RecordKind, id: string): Promise<RecordS
   return rows[0]?.status ?? null;
 }
 
-const RECORD_STATUSES = ['OPEN', 'REJECTING', 'PAID', 'REJECTED'] as const;
 const INSTALL_STATES = ['INSTALLED', 'UNINSTALLED', 'REDACTED'] as const;
 
 /** A record joined with its merchant, as {@link FIND_PAYMENT_SQL} returns it. */
