@@ -11,6 +11,15 @@ function isUrl(text: string, protocols: readonly string[]): boolean {
 
 const HTTP_PROTOCOLS = ['http:', 'https:'] as const;
 
+/** A whole number of at least `min` written in digits, as a `number`; `error` names the rule. */
+function digitsInteger(min: number, error: string) {
+  return z
+    .string()
+    .regex(/^\d+$/, { error })
+    .transform(Number)
+    .refine((n) => Number.isSafeInteger(n) && n >= min, { error });
+}
+
 /**
  * Builders for the zod schema of one environment variable. Values arrive as strings (empty
  * ones are treated as unset before parsing); messages never repeat the value, which may be a
@@ -77,20 +86,10 @@ export const envField = {
     ),
 
   /** A positive integer (e.g. milliseconds, minutes). */
-  positiveInt: () =>
-    z
-      .string()
-      .regex(/^\d+$/, { error: 'must be a positive integer' })
-      .transform(Number)
-      .refine((n) => Number.isSafeInteger(n) && n > 0, { error: 'must be a positive integer' }),
+  positiveInt: () => digitsInteger(1, 'must be a positive integer'),
 
   /** An integer ≥ 0 (e.g. an added latency, where 0 means none). */
-  nonNegativeInt: () =>
-    z
-      .string()
-      .regex(/^\d+$/, { error: 'must be a non-negative integer' })
-      .transform(Number)
-      .refine((n) => Number.isSafeInteger(n), { error: 'must be a non-negative integer' }),
+  nonNegativeInt: () => digitsInteger(0, 'must be a non-negative integer'),
 
   /** A non-negative integer of any size, as `bigint` (e.g. lamports). */
   bigint: () =>
