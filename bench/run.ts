@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +7,7 @@ import type { BenchRow } from './report/bench-row';
 import { crossProfileRows } from './report/cross-profile-rows';
 import { formatTable } from './report/format-table';
 import { writeResults, type BenchResults } from './report/write-results';
+import { readStackTls } from './stack/read-stack-tls';
 import { spawnBenchStack } from './stack/spawn-bench-stack';
 import type { BenchContext } from './suites/bench-context';
 import { BENCH_SUITES } from './suites/bench-suites';
@@ -79,11 +79,7 @@ async function main(): Promise<void> {
         profile,
         stackPid: running.pid,
         appEnv: running.appEnv,
-        tls: {
-          ca: readFileSync(stack.certs.ca, 'utf8'),
-          cert: readFileSync(stack.certs.shopifyClientCert, 'utf8'),
-          key: readFileSync(stack.certs.shopifyClientKey, 'utf8'),
-        },
+        tls: readStackTls(stack),
         runs,
         durationSeconds,
         buyers,

@@ -11,19 +11,17 @@ const serverlessDocument = z.looseObject({
 });
 
 /**
- * The `NODE_OPTIONS` a function is deployed with: its own `environment.NODE_OPTIONS` in
- * serverless.yml, else `provider.environment.NODE_OPTIONS`, else none (`undefined`), so a
- * cold-start measurement starts Node exactly as Lambda will.
+ * Reads serverless.yml once and answers, per function, the `NODE_OPTIONS` it is deployed with:
+ * its own `environment.NODE_OPTIONS`, else `provider.environment.NODE_OPTIONS`, else none
+ * (`undefined`), so a cold-start measurement starts Node exactly as Lambda will.
  */
 export function serverlessNodeOptions(
   serverlessYmlPath: string,
-  functionName: string,
-): string | undefined {
+): (functionName: string) => string | undefined {
   const document = serverlessDocument.parse(
     parse(readFileSync(serverlessYmlPath, 'utf8'), { customTags: cloudFormationTags }),
   );
-  return (
+  return (functionName) =>
     document.functions?.[functionName]?.environment?.NODE_OPTIONS ??
-    document.provider?.environment?.NODE_OPTIONS
-  );
+    document.provider?.environment?.NODE_OPTIONS;
 }

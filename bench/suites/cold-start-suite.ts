@@ -36,8 +36,9 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
       logLevel: 'silent',
     });
     const serverlessYml = join(ctx.rootDir, 'serverless.yml');
+    const nodeOptionsOf = serverlessNodeOptions(serverlessYml);
     const environmentOf = (functionName: string): NodeJS.ProcessEnv => {
-      const nodeOptions = serverlessNodeOptions(serverlessYml, functionName);
+      const nodeOptions = nodeOptionsOf(functionName);
       return {
         PATH: process.env.PATH,
         ...ctx.appEnv,

@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keypair, PublicKey } from '@solana/web3.js';
 import { LATENCY_PROFILES } from '@solpay/lambda';
-import type { StackFile } from '../../apps/local/src/index';
 import { runBuildTransactionBaseline } from '../baselines/build-transaction-baseline';
 import { httpsJson } from '../http/https-json';
 import { loadPlan } from '../load/load-plan';
@@ -14,6 +13,7 @@ import {
 import type { BenchRow } from '../report/bench-row';
 import { ratioRows } from '../report/ratio-rows';
 import { readKeypair } from '../stack/read-keypair';
+import { readStackTls } from '../stack/read-stack-tls';
 import { spawnBenchStack } from '../stack/spawn-bench-stack';
 import type { LoadSample } from '../stats/load-sample';
 import { medianSample } from '../stats/median-sample';
@@ -128,7 +128,7 @@ async function rpcLatencyOnlyRows(
     LOCAL_RPC_LATENCY_MS: String(rpcMs),
   });
   try {
-    const delayed = await prepareTransactionRequests(running.stack, tlsOf(running.stack));
+    const delayed = await prepareTransactionRequests(running.stack, readStackTls(running.stack));
     await delayed.load(4, { duration: 2 });
     const plan = loadPlan(1, ctx.durationSeconds);
     const zero: LoadSample[] = [];
@@ -181,12 +181,4 @@ async function rpcLatencyOnlyRows(
     await running.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function tlsOf(stack: StackFile): { ca: string; cert: string; key: string } {
-  return {
-    ca: readFileSync(stack.certs.ca, 'utf8'),
-    cert: readFileSync(stack.certs.shopifyClientCert, 'utf8'),
-    key: readFileSync(stack.certs.shopifyClientKey, 'utf8'),
-  };
 }
