@@ -108,7 +108,9 @@ describe('startEmbeddedDatabase', () => {
     const notADatabase = path.join(dataDir, 'not-a-database');
     await mkdir(notADatabase);
     await writeFile(path.join(notADatabase, 'PG_VERSION'), 'not a version\n');
-    await expect(startEmbeddedDatabase({ dataDir: notADatabase })).rejects.toThrow();
+    await expect(startEmbeddedDatabase({ dataDir: notADatabase })).rejects.toThrow(
+      'PGlite failed to initialize properly',
+    );
   });
 
   describe('with several connections', () => {

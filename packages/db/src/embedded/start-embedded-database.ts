@@ -118,7 +118,7 @@ function nextReply(worker: Worker): Promise<EmbeddedDatabaseWorkerReply> {
 
 function revivedError({ name, message, stack, properties }: CloneableError): Error {
   const error = Object.assign(new Error(message), properties);
-  error.name = name;
+  if (error.name !== name) error.name = name;
   if (stack !== undefined) error.stack = stack;
   return error;
 }
