@@ -8,6 +8,9 @@ export interface EmbeddedDatabaseWorkerData {
   dataDir?: string;
   host?: string;
   port?: number;
+  /** PGlite's compiled wasm modules (`pglite.wasm`, `initdb.wasm`), shared by every worker. */
+  pglite: WebAssembly.Module;
+  initdb: WebAssembly.Module;
 }
 
 /**
@@ -43,13 +46,15 @@ export async function runEmbeddedDatabaseWorker(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('runEmbeddedDatabaseWorker runs in a worker thread only');
   const post = (reply: EmbeddedDatabaseWorkerReply) => port.postMessage(reply);
-  const { dataDir, host, port: tcpPort } = workerData as EmbeddedDatabaseWorkerData;
+  const { dataDir, host, port: tcpPort, pglite, initdb } = workerData as EmbeddedDatabaseWorkerData;
+  const modules = { pgliteWasmModule: pglite, initdbWasmModule: initdb };
 
   let db: PGlite;
   let listener: PgliteListener;
   try {
     if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-    db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+    db =
+      dataDir === undefined ? await PGlite.create(modules) : await PGlite.create(dataDir, modules);
     try {
       listener = await servePglite(db, { host, port: tcpPort });
     } catch (error) {
