@@ -253,6 +253,7 @@ describe('startGateway', () => {
             status: res.statusCode ?? 0,
             headers: res.headers,
             body,
+            reusedSocket: req.reusedSocket,
             json: () => JSON.parse(body.toString()),
           });
           req.destroy();
