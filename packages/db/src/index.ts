@@ -1,6 +1,7 @@
 export * from './generated/prisma/client';
 export { createPrismaClient, type CreatePrismaClientOptions } from './client/create-prisma-client';
 export { queryPlanCacheStats } from './client/query-plan-cache';
+export { queryRawDirect } from './client/query-raw-direct';
 export type { DatabaseClient, TransactionClient } from './client/database-client';
 export {
   startEmbeddedDatabase,
