@@ -10,6 +10,11 @@ const UNAVAILABLE =
   'poll over HTTP instead, or drop the rpc-websockets stand-in from deploy/esbuild/lambda-plugins.cjs';
 
 export class CommonClient extends EventEmitter {
+  // web3.js passes a socket factory, the address and options: none is used without a socket.
+  constructor() {
+    super();
+  }
+
   connect() {
     throw new Error(UNAVAILABLE);
   }
