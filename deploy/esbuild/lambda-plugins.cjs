@@ -34,7 +34,7 @@ module.exports = [
       build.onResolve({ filter: /^node-fetch$/ }, () => ({
         path: join(__dirname, 'node-fetch.mjs'),
       }));
-      // web3.js's WebSocket client (rpc-websockets, with \`ws\`'s client and server): only its
+      // web3.js's WebSocket client (rpc-websockets, with `ws`'s client and server): only its
       // subscriptions use it, and no Lambda subscribes (docs/adr/0016).
       build.onResolve({ filter: /^rpc-websockets$/ }, () => ({
         path: join(__dirname, 'rpc-websockets.mjs'),
