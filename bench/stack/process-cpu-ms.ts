@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 const USER_HZ = 100;
 
 /**
- * CPU time (user + system) a process has used so far, in milliseconds, from `/proc/<pid>/stat`;
- * undefined where there is no `/proc` (macOS). Unlike wall time it does not grow when other work
- * takes the CPUs, so "stack CPU per checkout" stays comparable on a loaded machine. With
- * `thread`, only that thread's time (`/proc/<pid>/task/<thread>/stat`; the main thread's id is
- * the process id), which shows what one event loop carries when worker threads take a share.
+ * CPU time (user + system) a process has used so far, in milliseconds, from `/proc/<pid>/stat`
+ * (all its threads), or of one of its threads with `thread` (`/proc/<pid>/task/<thread>/stat`;
+ * the main thread's id is the pid); undefined where there is no `/proc` (macOS). Unlike wall time
+ * it does not grow when other work takes the CPUs, so "stack CPU per checkout" stays comparable on
+ * a loaded machine.
  */
 export function processCpuMs(pid: number, thread?: number): number | undefined {
   try {

@@ -34,6 +34,16 @@ module.exports = [
       build.onResolve({ filter: /^node-fetch$/ }, () => ({
         path: join(__dirname, 'node-fetch.mjs'),
       }));
+      // web3.js's WebSocket client (rpc-websockets, with `ws`'s client and server): only its
+      // subscriptions use it, and no Lambda subscribes (docs/adr/0016).
+      build.onResolve({ filter: /^rpc-websockets$/ }, () => ({
+        path: join(__dirname, 'rpc-websockets.mjs'),
+      }));
+      // The AWS SDK's default credential chain, reduced to its first link: in Lambda the
+      // credentials are in the environment (docs/adr/0017).
+      build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({
+        path: join(__dirname, 'aws-credential-provider-node.mjs'),
+      }));
       // bigint-buffer (under web3.js) first looks for its native add-on, which no bundle has:
       // `bindings` walks the file system for it at every cold start, then the package warns on
       // stderr and uses its JavaScript code. Its browser build is that same JavaScript code alone.

@@ -1,6 +1,8 @@
 export * from './generated/prisma/client';
 export { createPrismaClient, type CreatePrismaClientOptions } from './client/create-prisma-client';
+export { createDatabasePing, type DatabasePing } from './client/create-database-ping';
 export { queryPlanCacheStats } from './client/query-plan-cache';
+export { queryRawDirect } from './client/query-raw-direct';
 export type { DatabaseClient, TransactionClient } from './client/database-client';
 export {
   startEmbeddedDatabase,

@@ -2,6 +2,7 @@ export * from './oracle/pyth-programs';
 export * from './oracle/price-feed-address';
 export * from './oracle/price-update-v2';
 export * from './oracle/read-pyth-prices';
+export * from './keys/ed25519-public-key';
 export * from './guard/derive-guard-keypair';
 export * from './guard/create-guard-instruction';
 export * from './guard/inspect-guard';

@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { encodeEventBody } from './body-encoding';
 import type { GatewayIdentity } from './build-rest-api-event';
-import { clientCertInfo } from './client-cert-info';
 import { formatRequestTime } from './format-request-time';
 import type { GatewayRequest } from './gateway-request';
 import type { RouteMatch } from './match-route';
@@ -43,7 +42,7 @@ export function buildHttpApiEvent(
   const query = parseQueryString(request.rawQueryString);
   const queryEntries = Object.entries(query);
   const routeKey = `${match.route.method} ${match.route.path}`;
-  const certificate = clientCertInfo(request);
+  const certificate = request.clientCert;
 
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',

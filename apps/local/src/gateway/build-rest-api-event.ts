@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { encodeEventBody } from './body-encoding';
-import { clientCertInfo } from './client-cert-info';
 import { formatRequestTime } from './format-request-time';
 import type { GatewayRequest } from './gateway-request';
 import type { RouteMatch } from './match-route';
@@ -79,7 +78,7 @@ export function buildRestApiEvent(
         apiKey: null,
         apiKeyId: null,
         caller: null,
-        clientCert: clientCertInfo(request),
+        clientCert: request.clientCert ?? null,
         cognitoAuthenticationProvider: null,
         cognitoAuthenticationType: null,
         cognitoIdentityId: null,

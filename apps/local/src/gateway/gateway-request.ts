@@ -1,4 +1,4 @@
-import type { PeerCertificate } from 'node:tls';
+import type { ClientCertInfo } from './client-cert-info';
 
 /** What a gateway received, before it becomes an API Gateway event. */
 export interface GatewayRequest {
@@ -22,6 +22,6 @@ export interface GatewayRequest {
   receivedAt: Date;
   /** Unique id of this request (API Gateway's `requestId`, Lambda's `awsRequestId`). */
   requestId: string;
-  /** The verified TLS client certificate (green, mTLS), if any. */
-  clientCert?: PeerCertificate & { raw: Buffer };
+  /** The verified TLS client certificate (green, mTLS) as API Gateway describes it, if any. */
+  clientCert?: ClientCertInfo;
 }

@@ -14,6 +14,8 @@ interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
+  /** The request went over a kept-alive connection of `agent`. */
+  reusedSocket: boolean;
   json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -64,6 +66,7 @@ describe('startGateway', () => {
       headers?: Record<string, string | string[]>;
       body?: string | Buffer;
       clientCert?: boolean;
+      agent?: https.Agent;
     } = {},
   ): Promise<Reply> {
     const mtls =
@@ -77,7 +80,7 @@ describe('startGateway', () => {
           method: options.method ?? 'GET',
           headers: options.headers,
           ca: certs.ca.cert,
-          agent: false,
+          agent: options.agent ?? false,
           ...mtls,
         },
         (res) => {
@@ -89,6 +92,7 @@ describe('startGateway', () => {
               status: res.statusCode ?? 0,
               headers: res.headers,
               body,
+              reusedSocket: req.reusedSocket,
               json: () => JSON.parse(body.toString('utf8')),
             });
           });
@@ -148,6 +152,28 @@ describe('startGateway', () => {
     expect(context.functionName).toContain('restEcho');
     expect(context.remaining).toBeGreaterThan(0);
     expect(context.remaining).toBeLessThanOrEqual(5000);
+  });
+
+  it('describes the client certificate on every request of a kept-alive connection', async () => {
+    const agent = new https.Agent({
+      keepAlive: true,
+      maxSockets: 1,
+      ca: certs.ca.cert,
+      cert: certs.shopifyClient.cert,
+      key: certs.shopifyClient.key,
+    });
+    try {
+      const first = await call(green.url, '/echo/static', { agent });
+      const second = await call(green.url, '/echo/static', { agent });
+      expect(second.reusedSocket).toBe(true);
+      const [a, b] = [first.json().event, second.json().event];
+      expect(b.requestContext.identity.clientCert).toEqual(a.requestContext.identity.clientCert);
+      expect(b.requestContext.identity.clientCert.clientCertPem).toBe(
+        certs.shopifyClient.cert.replace(/\r\n/g, '\n'),
+      );
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('gives REST events null collections when there is nothing to send', async () => {
@@ -227,6 +253,7 @@ describe('startGateway', () => {
             status: res.statusCode ?? 0,
             headers: res.headers,
             body,
+            reusedSocket: req.reusedSocket,
             json: () => JSON.parse(body.toString()),
           });
           req.destroy();

@@ -6,6 +6,7 @@ import { listenServer } from '../server/listen-server';
 import { answerClientError } from './answer-client-error';
 import type { RunningServer } from '../server/running-server';
 import { buildHttpApiEvent } from './build-http-api-event';
+import { clientCertInfo } from './client-cert-info';
 import { buildRestApiEvent, type GatewayIdentity } from './build-rest-api-event';
 import type { GatewayRequest } from './gateway-request';
 import { jsonErrorResponse } from './json-error-response';
@@ -118,7 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
     const socket = req.socket as TLSSocket;
     // Only a gateway that asks for client certificates has one to read (green).
-    const peer = options.tls.requestCert ? socket.getPeerCertificate?.() : undefined;
+    const clientCert = options.tls.requestCert ? clientCertInfo(socket) : null;
     const rawHeaders: Array<[string, string]> = [];
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
       rawHeaders.push([req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '']);
@@ -135,7 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       domainName: host.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''),
       receivedAt: new Date(),
       requestId: randomUUID(),
-      ...(peer?.raw ? { clientCert: peer } : {}),
+      ...(clientCert ? { clientCert } : {}),
     };
 
     await options.ready;

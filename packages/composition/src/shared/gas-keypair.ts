@@ -1,5 +1,5 @@
 import { Keypair } from '@solana/web3.js';
-import { ed25519PublicKey } from './ed25519-public-key';
+import { ed25519PublicKey } from '@solpay/solana';
 
 /**
  * The gas keypair from its 64-byte secret key (`GAS_KEYPAIR`). The check web3.js makes (the

@@ -1,6 +1,6 @@
 import { encodeBase58 } from '@solpay/domain';
 import { readConfig } from '@solpay/lambda';
-import { ed25519PublicKey } from './ed25519-public-key';
+import { ed25519PublicKey } from '@solpay/solana';
 
 /**
  * The gas wallet's address, derived from the seed half of `GAS_KEYPAIR` with node:crypto, so

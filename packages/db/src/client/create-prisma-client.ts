@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { guardDriverAdapter } from './guard-driver-adapter';
 import { installQueryPlanCache } from './query-plan-cache';
+import { registerDirectRoute } from './query-raw-direct';
 
 /** Options of {@link createPrismaClient}. */
 export interface CreatePrismaClientOptions {
@@ -25,8 +26,8 @@ export interface CreatePrismaClientOptions {
 /**
  * Creates a Prisma client on `url` through `@prisma/adapter-pg`: the same driver path for the
  * embedded database (PGlite over TCP) and real PostgreSQL (RDS, CI). Identical read requests reuse
- * their query plan (see {@link installQueryPlanCache}). Call `$disconnect()` when done (it ends
- * the pool).
+ * their query plan (see {@link installQueryPlanCache}); `queryRawDirect` sends a raw statement
+ * over the same pool without Prisma. Call `$disconnect()` when done (it ends the pool).
  */
 export function createPrismaClient(
   url: string,
@@ -53,5 +54,13 @@ export function createPrismaClient(
   // Interactive transactions wait for a connection up to `maxWait`: on the embedded database
   // every transaction runs alone (PGlite has one session), so bursts queue; give them room
   // instead of failing at Prisma's 2 s default.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  const client = new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
+  registerDirectRoute(client, {
+    pool,
+    ...(options.beforeStatement ? { beforeStatement: options.beforeStatement } : {}),
+  });
+  return client;
 }

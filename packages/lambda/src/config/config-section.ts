@@ -14,7 +14,26 @@ export interface ConfigSection<T> {
   readonly crossCheck?: (env: EnvInput) => ConfigIssue[];
 }
 
-/** Declares a {@link ConfigSection}, keeping its value type. */
-export function defineConfigSection<T>(section: ConfigSection<T>): ConfigSection<T> {
-  return section;
+/** The definition of a {@link ConfigSection}: its schema as a function that builds it. */
+export interface ConfigSectionDefinition<T> {
+  /** Builds the section's schema; called once, at the first read of the section. */
+  readonly schema: () => z.ZodType<T>;
+  /** Problems involving several keys (e.g. "both or neither"). */
+  readonly crossCheck?: (env: EnvInput) => ConfigIssue[];
+}
+
+/**
+ * Declares a {@link ConfigSection}, keeping its value type. The schema is built at the first
+ * read of the section, not when the module loads: every function imports all sections (through
+ * `configSections`) but reads only a few, and building zod schemas is part of a cold start.
+ */
+export function defineConfigSection<T>(definition: ConfigSectionDefinition<T>): ConfigSection<T> {
+  let schema: z.ZodType<T> | undefined;
+  return {
+    get schema() {
+      schema ??= definition.schema();
+      return schema;
+    },
+    ...(definition.crossCheck ? { crossCheck: definition.crossCheck } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '@solpay/db';
+import { Prisma, queryRawDirect, type PrismaClient } from '@solpay/db';
 import type {
   MerchantForSessions,
   PaymentDraft,
@@ -43,7 +43,7 @@ const ONE_ROW_PER_SHOPIFY_ID = Prisma.sql`ON CONFLICT (merchant_id, shopify_id)
  * (`INSERT … SELECT FROM merchants … ON CONFLICT (merchant_id, shopify_id) … RETURNING`), with the
  * locked quote in the same row, so any number of concurrent duplicates produce one row and all
  * read the same id (and quote). A session that needs no quote is read and created in that one
- * statement too (`createUnquotedPayment`).
+ * statement too (`createUnquotedPayment`, sent over `pg` without Prisma's machinery).
  */
 export function createPrismaSessionStore(prisma: PrismaClient): SessionStorePort {
   return {
@@ -67,19 +67,21 @@ export function createPrismaSessionStore(prisma: PrismaClient): SessionStorePort
       );
       // The final SELECT reads the snapshot from before the insert: `p` is a payment that
       // existed already (found also when nothing is inserted), `i` the row of the insert.
-      const rows = await prisma.$queryRaw<
-        Array<{
-          id: string;
-          shop_domain: string;
-          install_state: string;
-          configured: boolean;
-          payout_wallet: string | null;
-          display_name: string | null;
-          settlement_token: string;
-          payment_id: string | null;
-          created: boolean;
-        }>
-      >`
+      // Over pg directly (Prisma's path cost more CPU than the statement itself; see
+      // queryRawDirect): every column is text or boolean, which pg and Prisma read alike.
+      const rows = await queryRawDirect<{
+        id: string;
+        shop_domain: string;
+        install_state: string;
+        configured: boolean;
+        payout_wallet: string | null;
+        display_name: string | null;
+        settlement_token: string;
+        payment_id: string | null;
+        created: boolean;
+      }>(
+        prisma,
+        Prisma.sql`
         WITH m AS (
           SELECT id, shop_domain, install_state, configured, payout_wallet, display_name,
             settlement_token
@@ -103,7 +105,8 @@ export function createPrismaSessionStore(prisma: PrismaClient): SessionStorePort
           COALESCE(i.id, p.id::text) AS payment_id, COALESCE(i.created, false) AS created
         FROM m
         LEFT JOIN i ON true
-        LEFT JOIN payment_records p ON p.merchant_id = m.id AND p.shopify_id = ${draft.shopifyId}`;
+        LEFT JOIN payment_records p ON p.merchant_id = m.id AND p.shopify_id = ${draft.shopifyId}`,
+      );
       const row = rows[0];
       if (!row) return null;
       const merchant: MerchantForSessions = {

@@ -1,11 +1,15 @@
-import type { Prisma, PrismaClient, ShopifyMutationKind, ShopifyMutationStatus } from '@solpay/db';
+import { Prisma } from '@solpay/db';
+import type { PrismaClient, ShopifyMutationKind, ShopifyMutationStatus } from '@solpay/db';
+import { z } from 'zod';
 import type { MutationRecords } from '../ports/mutation-records';
-import type {
-  OutboxAttemptEnd,
-  OutboxMutationKind,
-  OutboxRow,
-  OutboxStatus,
-  OutboxStore,
+import {
+  OUTBOX_MUTATION_KINDS,
+  OUTBOX_STATUSES,
+  type OutboxAttemptEnd,
+  type OutboxMutationKind,
+  type OutboxRow,
+  type OutboxStatus,
+  type OutboxStore,
 } from '../ports/outbox-store';
 
 // The port's unions are the database enums, checked both ways.
@@ -28,6 +32,29 @@ const claimable = (now: Date): Prisma.ShopifyMutationWhereInput => ({
     { status: 'IN_FLIGHT', lockedUntil: { lt: now } },
   ],
 });
+
+/** A claimed row as the claim's `UPDATE … RETURNING` gives it (enum columns cast to text). */
+const claimedRow = z
+  .object({
+    id: z.string(),
+    kind: z.enum(OUTBOX_MUTATION_KINDS),
+    merchant_id: z.string(),
+    payment_id: z.string().nullable(),
+    refund_id: z.string().nullable(),
+    payload: z.unknown(),
+    status: z.enum(OUTBOX_STATUSES),
+    attempts: z.number().int(),
+  })
+  .transform((row): OutboxRow => ({
+    id: row.id,
+    kind: row.kind,
+    merchantId: row.merchant_id,
+    paymentId: row.payment_id,
+    refundId: row.refund_id,
+    payload: row.payload,
+    status: row.status,
+    attempts: row.attempts,
+  }));
 
 function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
@@ -81,16 +108,20 @@ export function createPrismaOutboxStore(
 
   return {
     async claim(mutationId, { now, lockedUntil, attempt }) {
-      const claimed = await prisma.shopifyMutation.updateMany({
-        where: {
-          id: mutationId,
-          ...claimable(now),
-          ...(attempt === undefined ? {} : { attempts: attempt - 1 }),
-        },
-        data: { status: 'IN_FLIGHT', lockedUntil, attempts: { increment: 1 } },
-      });
-      if (claimed.count !== 1) return undefined;
-      return prisma.shopifyMutation.findUniqueOrThrow({ where: { id: mutationId } });
+      // One statement (Prisma's updateMany and re-read took four: BEGIN, UPDATE, COMMIT,
+      // SELECT). Same condition as `claimable`; the row lock makes concurrent claims take turns
+      // and re-check it, so at most one returns the row.
+      const rows = await prisma.$queryRaw<unknown[]>`
+        UPDATE shopify_mutations
+        SET status = 'IN_FLIGHT', locked_until = ${lockedUntil}, attempts = attempts + 1,
+          updated_at = ${now}
+        WHERE id = ${mutationId}::uuid
+          AND ((status = 'PENDING' AND next_attempt_at <= ${now})
+            OR (status = 'IN_FLIGHT' AND locked_until < ${now}))
+          ${attempt === undefined ? Prisma.empty : Prisma.sql`AND attempts = ${attempt - 1}`}
+        RETURNING id, kind::text AS kind, merchant_id, payment_id, refund_id, payload,
+          status::text AS status, attempts`;
+      return rows.length === 1 ? claimedRow.parse(rows[0]) : undefined;
     },
 
     find,

@@ -1,19 +1,32 @@
 import type { MutationRecords } from './mutation-records';
 
 /** The five Shopify mutations the outbox sends (the `shopify_mutations.kind` column). */
-export type OutboxMutationKind =
-  | 'PAYMENT_SESSION_RESOLVE'
-  | 'PAYMENT_SESSION_REJECT'
-  | 'REFUND_SESSION_RESOLVE'
-  | 'REFUND_SESSION_REJECT'
-  | 'PAYMENTS_APP_CONFIGURE';
+export const OUTBOX_MUTATION_KINDS = [
+  'PAYMENT_SESSION_RESOLVE',
+  'PAYMENT_SESSION_REJECT',
+  'REFUND_SESSION_RESOLVE',
+  'REFUND_SESSION_REJECT',
+  'PAYMENTS_APP_CONFIGURE',
+] as const;
+
+/** One of {@link OUTBOX_MUTATION_KINDS}. */
+export type OutboxMutationKind = (typeof OUTBOX_MUTATION_KINDS)[number];
 
 /**
- * Delivery state of an outbox row: `PENDING` (due at its next attempt time), `IN_FLIGHT` (a
+ * Delivery states of an outbox row: `PENDING` (due at its next attempt time), `IN_FLIGHT` (a
  * worker holds it until its lock expires), `SUCCEEDED`, `FAILED` (definitive answer, or never
  * to be sent), `EXHAUSTED` (retries ran out; an operator may replay it).
  */
-export type OutboxStatus = 'PENDING' | 'IN_FLIGHT' | 'SUCCEEDED' | 'FAILED' | 'EXHAUSTED';
+export const OUTBOX_STATUSES = [
+  'PENDING',
+  'IN_FLIGHT',
+  'SUCCEEDED',
+  'FAILED',
+  'EXHAUSTED',
+] as const;
+
+/** One of {@link OUTBOX_STATUSES}. */
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** An outbox row as the dispatcher reads it. */
 export interface OutboxRow {

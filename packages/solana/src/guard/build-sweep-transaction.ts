@@ -5,6 +5,7 @@ import {
   Transaction,
 } from '@solana/web3.js';
 import { encodeBase58 } from '@solpay/domain';
+import { partialSignNatively } from '../transfer/partial-sign-natively';
 
 /** Inputs of {@link buildSweepTransaction}. */
 export interface BuildSweepTransactionInput {
@@ -45,7 +46,8 @@ export function buildSweepTransaction({
   }).add(
     SystemProgram.transfer({ fromPubkey: guard.publicKey, toPubkey: gas.publicKey, lamports }),
   );
-  transaction.sign(gas, guard);
+  // Every signer the fresh transaction asks for: the same as `transaction.sign(gas, guard)`.
+  partialSignNatively(transaction, gas, guard);
   return {
     transaction,
     signature: encodeBase58(transaction.signature ?? new Uint8Array()),

@@ -10,6 +10,7 @@ import { awaitSignature } from '../confirmation/await-signature';
 import { isAccountInUseError } from '../confirmation/is-account-in-use-error';
 import { encodeBase58 } from '@solpay/domain';
 import { createGuardInstruction } from './create-guard-instruction';
+import { partialSignNatively } from '../transfer/partial-sign-natively';
 
 /** Inputs of {@link burnGuard}. */
 export interface BurnGuardInput {
@@ -65,7 +66,8 @@ export async function submitBurnGuard(
     }).add(
       createGuardInstruction({ gas: gas.publicKey, guard: guard.publicKey, rentLamports: rent }),
     );
-    transaction.sign(gas, guard);
+    // Every signer the fresh transaction asks for: the same as `transaction.sign(gas, guard)`.
+    partialSignNatively(transaction, gas, guard);
     const wire = transaction.serialize();
 
     const simulation = await connection.simulateTransaction(

@@ -18,6 +18,9 @@ describe('deriveGuardKeypair', () => {
     expect(deriveGuardKeypair(base).publicKey.toBase58()).toBe(
       Keypair.fromSeed(seed).publicKey.toBase58(),
     );
+    expect(Buffer.from(deriveGuardKeypair(base).secretKey)).toEqual(
+      Buffer.from(Keypair.fromSeed(seed).secretKey),
+    );
   });
 
   it('same inputs and secret give the same key; any change gives another', () => {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Keypair } from '@solana/web3.js';
+import { ed25519PublicKey } from '../keys/ed25519-public-key';
 
 /** What a guard protects: a payment session or a refund session. */
 export type GuardKind = 'payment' | 'refund';
@@ -46,5 +47,9 @@ export function deriveGuardKeypair({
   }
   const message = `single-use/v1|${shop}|${kind}|${shopifyId}|${generation}`;
   const seed = createHmac('sha256', key).update(message, 'utf8').digest();
-  return Keypair.fromSeed(seed);
+  // `Keypair.fromSeed` would derive the public key with web3.js's JavaScript curve code, which
+  // builds its tables at the first use in a process (~100 ms of a cold start).
+  return Keypair.fromSecretKey(Buffer.concat([seed, ed25519PublicKey(seed)]), {
+    skipValidation: true,
+  });
 }

@@ -16,6 +16,7 @@ import {
 import { encodeBase58 } from '@solpay/domain';
 import { createGuardInstruction } from '../guard/create-guard-instruction';
 import { MEMO_PROGRAM_ID } from './memo-program-id';
+import { partialSignNatively } from './partial-sign-natively';
 
 /** Inputs of {@link buildTransferTransaction}. */
 export interface BuildTransferTransactionInput {
@@ -66,7 +67,7 @@ export interface BuiltTransferTransaction {
  * fee payer = gas; instructions = guard `createAccount`, optional recipient-ATA
  * `createIdempotent`, optional Memo (second to last), and last `TransferChecked(payerAta → recipientAta,
  * amount, decimals)` with `reference` appended as a read-only non-signer key. The transaction
- * is serialized and deserialized before `partialSign(gas, guard)` so that the key order the
+ * is serialized and deserialized before it is signed by gas and guard (`partialSignNatively`) so that the key order the
  * wallet sees is the one we signed. Used for payments (payer = buyer, recipient = merchant) and
  * refunds (payer = merchant, recipient = buyer's paying wallet).
  *
@@ -142,7 +143,7 @@ export async function buildTransferTransaction({
   // Signing the deserialized copy pins the account order the wallet will see.
   const transaction = Transaction.from(unsigned);
   transaction.lastValidBlockHeight = recent.lastValidBlockHeight;
-  transaction.partialSign(gas, guard);
+  partialSignNatively(transaction, gas, guard);
   const wire = serialize(transaction);
 
   const feePayerSignature = transaction.signature;

@@ -1,8 +1,9 @@
 import forge from 'node-forge';
-import { generateRsaKey } from './generate-rsa-key';
+import { generateKeyPair } from './generate-key-pair';
 import type { PemCertificate } from './pem-certificate';
 import { randomSerialNumber } from './random-serial-number';
 import { signCertificate } from './sign-certificate';
+import { subjectKeyIdentifierExtension } from './subject-key-identifier-extension';
 
 /** Options for {@link createCertificateAuthority}. */
 export interface CertificateAuthorityOptions {
@@ -16,9 +17,8 @@ export interface CertificateAuthorityOptions {
 
 /** Creates a self-signed root certificate authority (RSA-2048, SHA-256). */
 export function createCertificateAuthority(options: CertificateAuthorityOptions): PemCertificate {
-  const keys = generateRsaKey();
+  const keys = generateKeyPair('rsa-2048');
   const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
   cert.serialNumber = randomSerialNumber();
   const notBefore = new Date(Date.now() - 60 * 60 * 1000);
   cert.validity.notBefore = notBefore;
@@ -34,10 +34,10 @@ export function createCertificateAuthority(options: CertificateAuthorityOptions)
   cert.setExtensions([
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
+    subjectKeyIdentifierExtension(keys.subjectPublicKeyInfo),
   ]);
   return {
-    cert: signCertificate(cert, keys.privateKeyPem),
+    cert: signCertificate(cert, keys.subjectPublicKeyInfo, keys.privateKeyPem),
     key: keys.privateKeyPem,
   };
 }

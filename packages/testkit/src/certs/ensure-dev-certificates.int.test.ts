@@ -57,7 +57,20 @@ describe('ensureDevCertificates', () => {
     expect(server.checkIP('127.0.0.1')).toBe('127.0.0.1');
     expect(server.checkIP('::1')).toBeDefined();
     expect(server.keyUsage).toContain('1.3.6.1.5.5.7.3.1');
+    expect(server.publicKey.asymmetricKeyType).toBe('ec');
+    expect(server.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
     expect(statSync(certs.server.keyPath).mode & 0o077).toBe(0);
+  });
+
+  it('replaces a set whose server key is RSA (from before the server key became ECDSA)', () => {
+    const other = join(dir, 'rsa-server');
+    const first = ensureDevCertificates(other);
+    const ca = { cert: first.ca.cert, key: first.ca.key };
+    const rsaServer = issueCertificate({ issuer: ca, commonName: 'localhost', usage: 'server' });
+    writeFileSync(first.paths.serverCert, rsaServer.cert);
+    writeFileSync(first.paths.serverKey, rsaServer.key);
+    const second = ensureDevCertificates(other);
+    expect(new X509Certificate(second.server.cert).publicKey.asymmetricKeyType).toBe('ec');
   });
 
   it('writes a separate Shopify dev CA and a clientAuth certificate it signed', () => {

@@ -1,9 +1,12 @@
+import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import forge from 'node-forge';
-import { generateRsaKey } from './generate-rsa-key';
+import { generateKeyPair, type KeyAlgorithm } from './generate-key-pair';
 import type { PemCertificate } from './pem-certificate';
 import { randomSerialNumber } from './random-serial-number';
 import { signCertificate } from './sign-certificate';
+import { subjectKeyIdentifier } from './subject-key-identifier';
+import { subjectKeyIdentifierExtension } from './subject-key-identifier-extension';
 
 /** Options for {@link issueCertificate}. */
 export interface IssueCertificateOptions {
@@ -19,14 +22,19 @@ export interface IssueCertificateOptions {
   altNames?: string[];
   /** Validity in days from now. Defaults to 825. */
   validityDays?: number;
+  /** The subject's key. Defaults to `rsa-2048`. */
+  keyAlgorithm?: KeyAlgorithm;
 }
 
-/** Issues an end-entity certificate (RSA-2048, SHA-256) signed by `issuer`. */
+/** Issues an end-entity certificate (RSA-2048 or ECDSA P-256 key, SHA-256/RSA signature) signed by `issuer`. */
 export function issueCertificate(options: IssueCertificateOptions): PemCertificate {
   const caCert = forge.pki.certificateFromPem(options.issuer.cert);
-  const keys = generateRsaKey();
+  const caKeyId = subjectKeyIdentifier(
+    new X509Certificate(options.issuer.cert).publicKey.export({ type: 'spki', format: 'der' }),
+  );
+  const keyAlgorithm = options.keyAlgorithm ?? 'rsa-2048';
+  const keys = generateKeyPair(keyAlgorithm);
   const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
   cert.serialNumber = randomSerialNumber();
   const notBefore = new Date(Date.now() - 60 * 60 * 1000);
   cert.validity.notBefore = notBefore;
@@ -43,17 +51,15 @@ export function issueCertificate(options: IssueCertificateOptions): PemCertifica
     {
       name: 'keyUsage',
       digitalSignature: true,
-      keyEncipherment: true,
+      // RSA key transport; an EC key only signs (RFC 5480 §3).
+      keyEncipherment: keyAlgorithm === 'rsa-2048',
       critical: true,
     },
     options.usage === 'server'
       ? { name: 'extKeyUsage', serverAuth: true }
       : { name: 'extKeyUsage', clientAuth: true },
-    { name: 'subjectKeyIdentifier' },
-    {
-      name: 'authorityKeyIdentifier',
-      keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes(),
-    },
+    subjectKeyIdentifierExtension(keys.subjectPublicKeyInfo),
+    { name: 'authorityKeyIdentifier', keyIdentifier: caKeyId.toString('binary') },
   ];
   const altNames = options.altNames ?? [];
   if (altNames.length > 0) {
@@ -67,7 +73,7 @@ export function issueCertificate(options: IssueCertificateOptions): PemCertifica
   }
   cert.setExtensions(extensions);
   return {
-    cert: signCertificate(cert, options.issuer.key),
+    cert: signCertificate(cert, keys.subjectPublicKeyInfo, options.issuer.key),
     key: keys.privateKeyPem,
   };
 }

@@ -2,6 +2,6 @@
 export interface PemCertificate {
   /** The X.509 certificate (PEM). */
   cert: string;
-  /** The PKCS#1 RSA private key (PEM). */
+  /** The private key (PEM: PKCS#1 for RSA, PKCS#8 for ECDSA). */
   key: string;
 }

@@ -495,6 +495,40 @@ describe('local chain commitment and lifecycle', () => {
     }
   });
 
+  it('continues from its state file with every balance as it was, also of accounts changed after an earlier write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'local-chain-state-'));
+    const statePath = join(dir, 'chain.json');
+    const wallet = Keypair.generate();
+    try {
+      const first = await startLocalChain({ slotMs: 100, statePath });
+      try {
+        await first.airdrop(wallet.publicKey, 1_000_000n);
+        await first.mintToken('USDC', wallet.publicKey, 5_000_000n);
+        // Let the debounced write run, so the next changes land on accounts it already wrote.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await first.airdrop(wallet.publicKey, 2_000_000n);
+        await first.mintToken('USDC', wallet.publicKey, 7_000_000n);
+      } finally {
+        await first.close();
+      }
+      const second = await startLocalChain({ slotMs: 100, statePath });
+      try {
+        expect(second.restored).toBe(true);
+        const connection = new Connection(second.rpcUrl, 'confirmed');
+        expect(await connection.getBalance(wallet.publicKey)).toBe(3_000_000);
+        const ata = getAssociatedTokenAddressSync(second.mint, wallet.publicKey);
+        expect((await getAccount(connection, ata)).amount).toBe(12_000_000n);
+        expect(
+          await connection.getSignaturesForAddress(wallet.publicKey, undefined, 'confirmed'),
+        ).toHaveLength(4);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops serving after close()', async () => {
     const chain = await startLocalChain();
     expect((await rpc(chain.rpcUrl, 'getHealth')).result).toBe('ok');

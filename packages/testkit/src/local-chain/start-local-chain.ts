@@ -4,8 +4,8 @@ import { SETTLEMENT_TOKENS } from '@solpay/domain';
 import { ChainCore } from './chain/chain-core';
 import {
   readChainSnapshot,
+  createChainSnapshotter,
   restoreChain,
-  snapshotChain,
   writeChainSnapshot,
   type SnapshotMint,
 } from './chain/chain-snapshot';
@@ -166,10 +166,11 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
   );
   const statePath = options.statePath;
   let saveTimer: NodeJS.Timeout | undefined;
+  const snapshotChain = createChainSnapshotter(core);
   const save = () => {
     clearTimeout(saveTimer);
     saveTimer = undefined;
-    if (statePath) writeChainSnapshot(statePath, snapshotChain(core, { stateId, mints }));
+    if (statePath) writeChainSnapshot(statePath, snapshotChain({ stateId, mints }));
   };
   if (statePath) {
     save();

@@ -4,9 +4,10 @@ import { envField } from '../env-field';
 
 /** The PostgreSQL connection. */
 export const databaseSection = defineConfigSection({
-  schema: z
-    .object({ DATABASE_URL: envField.postgresUrl() })
-    .transform((env) => ({ url: env.DATABASE_URL })),
+  schema: () =>
+    z
+      .object({ DATABASE_URL: envField.postgresUrl() })
+      .transform((env) => ({ url: env.DATABASE_URL })),
 });
 
 /** The `database` configuration section. */

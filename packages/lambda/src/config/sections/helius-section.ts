@@ -4,9 +4,10 @@ import { envField } from '../env-field';
 
 /** The shared secret Helius sends with each webhook delivery. */
 export const heliusSection = defineConfigSection({
-  schema: z
-    .object({ HELIUS_WEBHOOK_SECRET: envField.secret(16) })
-    .transform((env) => ({ webhookSecret: env.HELIUS_WEBHOOK_SECRET })),
+  schema: () =>
+    z
+      .object({ HELIUS_WEBHOOK_SECRET: envField.secret(16) })
+      .transform((env) => ({ webhookSecret: env.HELIUS_WEBHOOK_SECRET })),
 });
 
 /** The `helius` configuration section. */

@@ -29,29 +29,30 @@ export const LATENCY_PROFILES = {
  * fast its chain finalizes.
  */
 export const localProfileSection = defineConfigSection({
-  schema: z
-    .object({
-      LOCAL_PROFILE: envField.oneOf(['local', 'production']).default('local'),
-      LOCAL_FINALITY_MS: envField.positiveInt().optional(),
-      LOCAL_RPC_LATENCY_MS: envField.nonNegativeInt().optional(),
-      LOCAL_SHOPIFY_LATENCY_MS: envField.nonNegativeInt().optional(),
-      LOCAL_DATABASE_LATENCY_MS: envField.nonNegativeInt().optional(),
-      LOCAL_SCREENING_LATENCY_MS: envField.nonNegativeInt().optional(),
-    })
-    .transform((env) => {
-      const profile: LatencyProfile = LATENCY_PROFILES[env.LOCAL_PROFILE];
-      return {
-        profile: env.LOCAL_PROFILE,
-        latency: {
-          rpcMs: env.LOCAL_RPC_LATENCY_MS ?? profile.rpcMs,
-          shopifyMs: env.LOCAL_SHOPIFY_LATENCY_MS ?? profile.shopifyMs,
-          databaseMs: env.LOCAL_DATABASE_LATENCY_MS ?? profile.databaseMs,
-          screeningMs: env.LOCAL_SCREENING_LATENCY_MS ?? profile.screeningMs,
-        } satisfies LatencyProfile,
-        /** Time from landing to `finalized` on the local chain; unset = the chain's default. */
-        finalityMs: env.LOCAL_FINALITY_MS,
-      };
-    }),
+  schema: () =>
+    z
+      .object({
+        LOCAL_PROFILE: envField.oneOf(['local', 'production']).default('local'),
+        LOCAL_FINALITY_MS: envField.positiveInt().optional(),
+        LOCAL_RPC_LATENCY_MS: envField.nonNegativeInt().optional(),
+        LOCAL_SHOPIFY_LATENCY_MS: envField.nonNegativeInt().optional(),
+        LOCAL_DATABASE_LATENCY_MS: envField.nonNegativeInt().optional(),
+        LOCAL_SCREENING_LATENCY_MS: envField.nonNegativeInt().optional(),
+      })
+      .transform((env) => {
+        const profile: LatencyProfile = LATENCY_PROFILES[env.LOCAL_PROFILE];
+        return {
+          profile: env.LOCAL_PROFILE,
+          latency: {
+            rpcMs: env.LOCAL_RPC_LATENCY_MS ?? profile.rpcMs,
+            shopifyMs: env.LOCAL_SHOPIFY_LATENCY_MS ?? profile.shopifyMs,
+            databaseMs: env.LOCAL_DATABASE_LATENCY_MS ?? profile.databaseMs,
+            screeningMs: env.LOCAL_SCREENING_LATENCY_MS ?? profile.screeningMs,
+          } satisfies LatencyProfile,
+          /** Time from landing to `finalized` on the local chain; unset = the chain's default. */
+          finalityMs: env.LOCAL_FINALITY_MS,
+        };
+      }),
 });
 
 /** The `localProfile` configuration section. */

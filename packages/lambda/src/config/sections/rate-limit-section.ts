@@ -17,20 +17,21 @@ const TX_PER_IP_LOCAL_DEFAULT = 100_000;
  * deliveries (one budget). The per-IP default depends on `STAGE`: 120 on AWS, 100000 locally.
  */
 export const rateLimitSection = defineConfigSection({
-  schema: z
-    .object({
-      STAGE: envField.oneOf(['local', 'dev', 'prod']).default('local'),
-      TX_RATE_LIMIT_PER_IP: envField.positiveInt().optional(),
-      TX_RATE_LIMIT_PER_RECORD: envField.positiveInt().default(30),
-      HELIUS_RATE_LIMIT: envField.positiveInt().default(600),
-    })
-    .transform((env) => ({
-      transactionRequestsPerIpPerMinute:
-        env.TX_RATE_LIMIT_PER_IP ??
-        (env.STAGE === 'local' ? TX_PER_IP_LOCAL_DEFAULT : TX_PER_IP_DEFAULT),
-      transactionRequestsPerRecordPerMinute: env.TX_RATE_LIMIT_PER_RECORD,
-      heliusWebhooksPerMinute: env.HELIUS_RATE_LIMIT,
-    })),
+  schema: () =>
+    z
+      .object({
+        STAGE: envField.oneOf(['local', 'dev', 'prod']).default('local'),
+        TX_RATE_LIMIT_PER_IP: envField.positiveInt().optional(),
+        TX_RATE_LIMIT_PER_RECORD: envField.positiveInt().default(30),
+        HELIUS_RATE_LIMIT: envField.positiveInt().default(600),
+      })
+      .transform((env) => ({
+        transactionRequestsPerIpPerMinute:
+          env.TX_RATE_LIMIT_PER_IP ??
+          (env.STAGE === 'local' ? TX_PER_IP_LOCAL_DEFAULT : TX_PER_IP_DEFAULT),
+        transactionRequestsPerRecordPerMinute: env.TX_RATE_LIMIT_PER_RECORD,
+        heliusWebhooksPerMinute: env.HELIUS_RATE_LIMIT,
+      })),
 });
 
 /** The `rateLimits` configuration section. */

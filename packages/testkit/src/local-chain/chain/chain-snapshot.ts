@@ -79,38 +79,63 @@ function decodeValue(value: unknown): unknown {
  * every account any landed transaction touched (all of them, whatever program owns them), the
  * ledger (so `getTransaction` and `getSignaturesForAddress` still answer for old payments) and
  * the mints with their authorities.
+ *
+ * The returned function is called once per write and keeps what earlier calls encoded: a landed
+ * transaction never changes, and an account is read again only when a transaction landed since
+ * referenced it or it was overwritten directly (`SvmRuntime.takeDirectWrites`) — re-reading and
+ * re-encoding the whole chain every time grew with the ledger and was a visible share of the
+ * stack's CPU under load (docs/performance.md).
  */
-export function snapshotChain(
+export function createChainSnapshotter(
   core: ChainCore,
-  input: { stateId: string; mints: Record<string, SnapshotMint> },
-): ChainSnapshot {
-  const accounts: ChainSnapshot['accounts'] = [];
-  for (const address of core.ledger.addresses()) {
+): (input: { stateId: string; mints: Record<string, SnapshotMint> }) => ChainSnapshot {
+  type AccountEntry = ChainSnapshot['accounts'][number];
+  const ledgerEntries = new Map<string, Record<string, unknown>>();
+  const accountEntries = new Map<string, AccountEntry | null>();
+  const accountEntry = (address: string): AccountEntry | null => {
     const account = core.svm.getAccount(address);
-    if (!account || account.executable) continue;
-    if (account.owner === SYSVAR_OWNER || account.owner === NATIVE_LOADER) continue;
-    accounts.push({
+    if (!account || account.executable) return null;
+    if (account.owner === SYSVAR_OWNER || account.owner === NATIVE_LOADER) return null;
+    return {
       address,
       lamports: account.lamports.toString(),
       data: Buffer.from(account.data).toString('base64'),
       owner: account.owner,
       executable: false,
+    };
+  };
+  return (input) => {
+    const changed = new Set(core.svm.takeDirectWrites());
+    const ledger = core.ledger.all().map((landed) => {
+      let entry = ledgerEntries.get(landed.signature);
+      if (!entry) {
+        const { tx, ...rest } = landed;
+        entry = encodeValue({ ...rest, bytes: tx.bytes }) as Record<string, unknown>;
+        ledgerEntries.set(landed.signature, entry);
+        for (const key of landed.accountKeys) changed.add(key);
+      }
+      return entry;
     });
-  }
-  const ledger = core.ledger.all().map((landed) => {
-    const { tx, ...rest } = landed;
-    return encodeValue({ ...rest, bytes: tx.bytes }) as Record<string, unknown>;
-  });
-  const tip = core.clock.tip;
-  return {
-    version: SNAPSHOT_VERSION,
-    stateId: input.stateId,
-    savedAt: new Date().toISOString(),
-    genesisSeed: core.genesisSeed,
-    tip: { slot: tip.slot, blockHeight: tip.blockHeight },
-    mints: input.mints,
-    accounts,
-    ledger,
+    const accounts: AccountEntry[] = [];
+    for (const address of core.ledger.addresses()) {
+      let entry = accountEntries.get(address);
+      if (entry === undefined || changed.has(address)) {
+        entry = accountEntry(address);
+        accountEntries.set(address, entry);
+      }
+      if (entry) accounts.push(entry);
+    }
+    const tip = core.clock.tip;
+    return {
+      version: SNAPSHOT_VERSION,
+      stateId: input.stateId,
+      savedAt: new Date().toISOString(),
+      genesisSeed: core.genesisSeed,
+      tip: { slot: tip.slot, blockHeight: tip.blockHeight },
+      mints: input.mints,
+      accounts,
+      ledger,
+    };
   };
 }
 

@@ -79,6 +79,8 @@ function report(meta: TransactionMetadata, err: RpcTransactionError | null): Exe
  */
 export class SvmRuntime {
   private readonly svm: LiteSVM;
+  /** Accounts overwritten by {@link setAccount} since {@link takeDirectWrites} last ran. */
+  private readonly directWrites = new Set<string>();
 
   constructor() {
     this.svm = new LiteSVM()
@@ -107,6 +109,7 @@ export class SvmRuntime {
 
   /** Overwrites an account directly (setup only). */
   setAccount(account: AccountState): void {
+    this.directWrites.add(account.address);
     this.svm.setAccount({
       address: address(account.address),
       lamports: lamports(account.lamports),
@@ -115,6 +118,16 @@ export class SvmRuntime {
       executable: account.executable,
       space: BigInt(account.data.length),
     });
+  }
+
+  /**
+   * Addresses {@link setAccount} wrote since the last call (the only changes that bypass a
+   * transaction, whose keys the ledger records), and starts a new list.
+   */
+  takeDirectWrites(): string[] {
+    const written = [...this.directWrites];
+    this.directWrites.clear();
+    return written;
   }
 
   /** All accounts owned by `programId`. */

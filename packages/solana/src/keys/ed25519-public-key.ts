@@ -1,7 +1,5 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
-
-/** PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows it. */
-const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+import { createPublicKey } from 'node:crypto';
+import { ed25519PrivateKey } from './ed25519-private-key';
 
 /** Length of the SPKI DER header before the 32-byte Ed25519 public key. */
 const ED25519_SPKI_PREFIX_LENGTH = 12;
@@ -12,11 +10,6 @@ const ED25519_SPKI_PREFIX_LENGTH = 12;
  * milliseconds of a cold start building its curve tables.
  */
 export function ed25519PublicKey(seed: Uint8Array): Buffer {
-  const privateKey = createPrivateKey({
-    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  const spki = createPublicKey(ed25519PrivateKey(seed)).export({ format: 'der', type: 'spki' });
   return spki.subarray(ED25519_SPKI_PREFIX_LENGTH);
 }
