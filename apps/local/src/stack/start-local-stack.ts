@@ -101,6 +101,8 @@ export async function startLocalStack(
         dataDir: join(dataDir, 'pgdata'),
         host: '127.0.0.1',
         port: ports.database,
+        // The stack's log, or the database's own default (stderr) when the caller gave none.
+        log: options.log,
       });
       onStop('database', () => database.close());
       bound.database = database.port;

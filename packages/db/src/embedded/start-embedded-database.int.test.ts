@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,6 +85,32 @@ describe('startEmbeddedDatabase', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('rejects with the real error when the port is taken, and leaves the holder alone', async () => {
+    const holder = await startEmbeddedDatabase();
+    try {
+      await expect(startEmbeddedDatabase({ port: holder.port })).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+        port: holder.port,
+      });
+      const client = new pg.Client({ connectionString: holder.url });
+      await client.connect();
+      const { rows } = await client.query('SELECT 1 AS one');
+      await client.end();
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it('rejects when the data folder is not a database', async () => {
+    const notADatabase = path.join(dataDir, 'not-a-database');
+    await mkdir(notADatabase);
+    await writeFile(path.join(notADatabase, 'PG_VERSION'), 'not a version\n');
+    await expect(startEmbeddedDatabase({ dataDir: notADatabase })).rejects.toThrow(
+      'PGlite failed to initialize properly',
+    );
   });
 
   describe('with several connections', () => {

@@ -1,6 +1,12 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { servePglite } from './serve-pglite';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type {
+  CloneableError,
+  EmbeddedDatabaseWorkerData,
+  EmbeddedDatabaseWorkerReply,
+  EmbeddedDatabaseWorkerRequest,
+} from './run-embedded-database-worker';
 
 /** Options of {@link startEmbeddedDatabase}. */
 export interface EmbeddedDatabaseOptions {
@@ -10,6 +16,8 @@ export interface EmbeddedDatabaseOptions {
   host?: string;
   /** TCP port; `0` (default) picks a free one. */
   port?: number;
+  /** Where to report that the database stopped on its own (a crash); `console.error` by default. */
+  log?: (line: string) => void;
 }
 
 /** A running embedded PostgreSQL (PGlite) reachable over TCP. */
@@ -23,32 +31,113 @@ export interface EmbeddedDatabase {
 }
 
 /**
- * Starts PGlite (PostgreSQL 18 compiled to WebAssembly) and serves it on a TCP port with the
- * PostgreSQL wire protocol, so the application talks to it exactly as to a real server.
+ * Starts PGlite (PostgreSQL 18 compiled to WebAssembly) in a worker thread and serves it on a
+ * TCP port with the PostgreSQL wire protocol, so the application talks to it exactly as to a
+ * real server, and the database's work runs beside the caller's event loop instead of on it.
  * Concurrent connections are safe but run one session at a time (see `servePglite`).
  * Only one process may open a given `dataDir` at a time.
+ *
+ * Rejects with the worker's own error when the database cannot start (port in use, unreadable
+ * data folder). If the worker dies later, the port closes (clients see the database down, like
+ * a stopped server) and `log` says why.
  */
 export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions = {},
 ): Promise<EmbeddedDatabase> {
-  const { dataDir, host, port } = options;
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
-  let listener;
-  try {
-    listener = await servePglite(db, { host, port });
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  const { url, port: boundPort } = listener;
+  const { dataDir, host, port, log = (line: string) => console.error(line) } = options;
+  const data: EmbeddedDatabaseWorkerData = { dataDir, host, port, ...(await pgliteWasm()) };
+  // A file path the bundler cannot follow: production bundles never reach this module anyway.
+  const worker = new Worker(join(__dirname, 'embedded-database-worker.cjs'), {
+    workerData: data,
+    name: 'embedded database',
+  });
+
+  let exitCode: number | undefined;
+  let crash: Error | undefined;
   let closing: Promise<void> | undefined;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      exitCode = code;
+      resolve();
+    }),
+  );
+
+  const started = await nextReply(worker).catch(async (error: unknown) => {
+    await worker.terminate();
+    throw error;
+  });
+  if (started.type !== 'ready') {
+    await worker.terminate();
+    throw started.type === 'failed'
+      ? revivedError(started.error)
+      : new Error(`embedded database worker answered ${started.type} before ready`);
+  }
+
+  worker.on('error', (error) => (crash = error));
+  void exited.then(() => {
+    if (closing !== undefined) return;
+    const why = crash === undefined ? `exit code ${exitCode}` : (crash.stack ?? crash.message);
+    log(`embedded database (port ${started.port}) stopped unexpectedly: ${why}`);
+  });
+
   return {
-    url,
-    port: boundPort,
+    url: started.url,
+    port: started.port,
     close() {
-      closing ??= listener.close().finally(() => db.close());
+      closing ??= (async () => {
+        if (exitCode !== undefined) return;
+        const request: EmbeddedDatabaseWorkerRequest = { type: 'close' };
+        worker.postMessage(request);
+        const reply = await nextReply(worker);
+        // The database is flushed and closed; whatever handle is left in the thread can go.
+        await worker.terminate();
+        if (reply.type === 'close-failed') throw revivedError(reply.error);
+      })();
       return closing;
     },
   };
+}
+
+let compiled: Promise<Pick<EmbeddedDatabaseWorkerData, 'pglite' | 'initdb'>> | undefined;
+
+/**
+ * PGlite's two wasm modules, compiled once per process and handed to every worker (a compiled
+ * module can be shared between threads). Compiled in each worker instead, every start paid the
+ * compilation again and left V8 optimising a fresh copy in the background, which made the
+ * process wait seconds at exit.
+ */
+function pgliteWasm(): Promise<Pick<EmbeddedDatabaseWorkerData, 'pglite' | 'initdb'>> {
+  compiled ??= (async () => {
+    const dist = dirname(require.resolve('@electric-sql/pglite'));
+    const compile = async (file: string) => WebAssembly.compile(await readFile(join(dist, file)));
+    const [pglite, initdb] = await Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]);
+    return { pglite, initdb };
+  })();
+  return compiled;
+}
+
+/** The worker's next message; rejects if the thread throws or exits first. */
+function nextReply(worker: Worker): Promise<EmbeddedDatabaseWorkerReply> {
+  return new Promise((resolve, reject) => {
+    const settle = (outcome: () => void) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      outcome();
+    };
+    const onMessage = (reply: EmbeddedDatabaseWorkerReply) => settle(() => resolve(reply));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number) =>
+      settle(() => reject(new Error(`embedded database worker exited (code ${code})`)));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+}
+
+function revivedError({ name, message, stack, properties }: CloneableError): Error {
+  const error = Object.assign(new Error(message), properties);
+  if (error.name !== name) error.name = name;
+  if (stack !== undefined) error.stack = stack;
+  return error;
 }
