@@ -20,12 +20,25 @@ function digitsInteger(min: number, error: string) {
     .refine((n) => Number.isSafeInteger(n) && n >= min, { error });
 }
 
+/** Items of a comma-separated value, trimmed; blanks between commas are ignored. */
+function commaSeparated() {
+  return z.string().transform((text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+}
+
 /**
  * Builders for the zod schema of one environment variable. Values arrive as strings (empty
  * ones are treated as unset before parsing); messages never repeat the value, which may be a
  * secret.
  */
 export const envField = {
+  /** A comma-separated list; blanks between commas are ignored. */
+  commaList: commaSeparated,
+
   /** A required plain string. */
   string: () => z.string(),
 
@@ -64,17 +77,9 @@ export const envField = {
 
   /** A comma-separated list of base58 public keys; blanks between commas are ignored. */
   publicKeyList: () =>
-    z
-      .string()
-      .transform((text) =>
-        text
-          .split(',')
-          .map((item) => item.trim())
-          .filter((item) => item.length > 0),
-      )
-      .refine((items) => items.every((item) => decodeBase58(item)?.length === 32), {
-        error: 'must be a comma-separated list of base58 public keys',
-      }),
+    commaSeparated().refine((items) => items.every((item) => decodeBase58(item)?.length === 32), {
+      error: 'must be a comma-separated list of base58 public keys',
+    }),
 
   /** A comma-separated list of non-empty items. */
   list: () =>

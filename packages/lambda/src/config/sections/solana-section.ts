@@ -14,36 +14,28 @@ const LOCALNET_NEEDS_MINT = 'is required when SOLANA_CLUSTER is localnet';
 
 /** `SYMBOL=mint` pairs, comma-separated (`EURC=Hzwq…,PYUSD=2b1k…`). */
 const mintMap = () =>
-  z
-    .string()
-    .transform((text) =>
-      text
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0),
-    )
-    .transform((items, ctx) => {
-      const mints: Record<string, string> = {};
-      for (const item of items) {
-        const [symbol, mint, ...rest] = item.split('=').map((part) => part.trim());
-        if (!symbol || !/^[A-Z0-9]{2,10}$/.test(symbol) || !mint || rest.length > 0) {
-          ctx.addIssue({
-            code: 'custom',
-            message: 'must be SYMBOL=mint pairs separated by commas',
-          });
-          return z.NEVER;
-        }
-        if (decodeBase58(mint)?.length !== 32) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `the mint of ${symbol} must be a base58 public key`,
-          });
-          return z.NEVER;
-        }
-        mints[symbol] = mint;
+  envField.commaList().transform((items, ctx) => {
+    const mints: Record<string, string> = {};
+    for (const item of items) {
+      const [symbol, mint, ...rest] = item.split('=').map((part) => part.trim());
+      if (!symbol || !/^[A-Z0-9]{2,10}$/.test(symbol) || !mint || rest.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be SYMBOL=mint pairs separated by commas',
+        });
+        return z.NEVER;
       }
-      return mints;
-    });
+      if (decodeBase58(mint)?.length !== 32) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `the mint of ${symbol} must be a base58 public key`,
+        });
+        return z.NEVER;
+      }
+      mints[symbol] = mint;
+    }
+    return mints;
+  });
 
 /** A decimal fraction in (0, 1), e.g. `0.005`. */
 const fraction = () =>
