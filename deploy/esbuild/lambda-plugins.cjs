@@ -7,6 +7,39 @@ const PRISMA_COMPILER = /query_compiler_bg\.postgresql\.wasm-base64\.js$/;
 
 const ZOD_DIR = `${sep}node_modules${sep}zod${sep}`;
 
+/**
+ * @typedef {object} DeferredModule
+ * @property {string} name File name of its bundle next to the handler's (`<name>.js`).
+ * @property {RegExp} filter Import paths that may name it.
+ * @property {(args: import('esbuild').OnResolveArgs) => string | undefined} entry The file to
+ *   bundle for a matching dynamic import, or undefined when this import is not it.
+ */
+
+/** @type {DeferredModule[]} */
+const DEFERRED_MODULES = [
+  {
+    // Sentry's SDK (~300 KB with OpenTelemetry), loaded only when `SENTRY_DSN` is set
+    // (packages/lambda/src/sentry/sentry-module.ts).
+    name: 'sentry-sdk',
+    filter: /^\.\/sentry-sdk$/,
+    entry: (args) => {
+      const file = join(args.resolveDir, 'sentry-sdk.ts');
+      return file === SENTRY_SDK ? file : undefined;
+    },
+  },
+  {
+    // The SQS client (with the Smithy core, ~200 KB minified), loaded at the first retry a
+    // dispatch schedules (packages/queue/src/aws/sqs-message-sender.ts); most invocations never
+    // schedule one.
+    name: 'aws-sdk-client-sqs',
+    filter: /^@aws-sdk\/client-sqs$/,
+    entry: (args) =>
+      args.kind === 'dynamic-import'
+        ? require.resolve('@aws-sdk/client-sqs', { paths: [args.resolveDir] })
+        : undefined,
+  },
+];
+
 /** The module through which the app loads Sentry's SDK, only when `SENTRY_DSN` is set. */
 const SENTRY_SDK = join(
   __dirname,
@@ -18,6 +51,67 @@ const SENTRY_SDK = join(
   'sentry',
   'sentry-sdk.ts',
 );
+
+/**
+ * Bundles `deferred` on its own (the handler bundle's options) and makes the handler bundle
+ * require that file, emitted beside it with its source map (never loaded; the bundle budget test
+ * reads the maps to see what each package holds), where the source imports it.
+ * @param {import('esbuild').PluginBuild} build
+ * @param {DeferredModule} deferred
+ */
+function deferModule(build, deferred) {
+  const namespace = `deferred-${deferred.name}`;
+  const fileName = `${deferred.name}.js`;
+  let sideBuild;
+  const buildSide = (entry) => {
+    const options = build.initialOptions;
+    sideBuild ??= build.esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      outfile: fileName,
+      sourcemap: 'external',
+      sourcesContent: false,
+      platform: options.platform,
+      target: options.target,
+      format: options.format,
+      minify: options.minify,
+      keepNames: options.keepNames,
+      mainFields: options.mainFields,
+      external: options.external,
+      // The stand-ins apply inside it too (the SQS client's credential chain, for one).
+      plugins: options.plugins,
+      logLevel: 'silent',
+    });
+    return sideBuild;
+  };
+  let entryFile;
+  build.onResolve({ filter: deferred.filter }, (args) => {
+    const entry = deferred.entry(args);
+    if (entry === undefined) return undefined;
+    entryFile = entry;
+    return { path: entry, namespace };
+  });
+  build.onLoad({ filter: /.*/, namespace }, () => ({
+    contents: [
+      "const { join } = require('node:path');",
+      `require('${fileName}.map');`,
+      `module.exports = require(join(__dirname, require('${fileName}')));`,
+    ].join('\n'),
+    loader: 'js',
+    resolveDir: __dirname,
+  }));
+  const fileNamespace = `${namespace}-file`;
+  build.onResolve(
+    { filter: new RegExp(`^${fileName.replace(/[.]/g, '\\.')}(\\.map)?$`) },
+    (args) => ({ path: args.path, namespace: fileNamespace }),
+  );
+  build.onLoad({ filter: /.*/, namespace: fileNamespace }, async (args) => {
+    const { outputFiles } = await buildSide(entryFile);
+    const output = outputFiles.find((file) => file.path.endsWith(args.path));
+    return { contents: output.contents, loader: 'file' };
+  });
+}
 
 /** @type {import('esbuild').Plugin[]} */
 module.exports = [
@@ -50,55 +144,10 @@ module.exports = [
       build.onResolve({ filter: /^bigint-buffer$/ }, (args) => ({
         path: require.resolve('bigint-buffer/dist/browser.js', { paths: [args.resolveDir] }),
       }));
-      // Sentry's SDK (~300 KB with OpenTelemetry) is loaded only when a DSN is set
-      // (sentry-module.ts), but bundled in, Node would still compile it at every cold start.
-      // It is bundled on its own instead (same options), as a file next to the bundle that the
-      // bundle requires the first time it loads Sentry, with its source map beside it (never
-      // loaded; the bundle budget test reads the maps to see what each package holds).
-      let sentryBuild;
-      const buildSentrySdk = () => {
-        const options = build.initialOptions;
-        sentryBuild ??= build.esbuild.build({
-          entryPoints: [SENTRY_SDK],
-          bundle: true,
-          write: false,
-          outfile: 'sentry-sdk.js',
-          sourcemap: 'external',
-          sourcesContent: false,
-          platform: options.platform,
-          target: options.target,
-          format: options.format,
-          minify: options.minify,
-          keepNames: options.keepNames,
-          mainFields: options.mainFields,
-          external: options.external,
-          logLevel: 'silent',
-        });
-        return sentryBuild;
-      };
-      build.onResolve({ filter: /^\.\/sentry-sdk$/ }, (args) =>
-        join(args.resolveDir, 'sentry-sdk.ts') === SENTRY_SDK
-          ? { path: SENTRY_SDK, namespace: 'sentry-sdk' }
-          : undefined,
-      );
-      build.onLoad({ filter: /.*/, namespace: 'sentry-sdk' }, () => ({
-        contents: [
-          "const { join } = require('node:path');",
-          "require('sentry-sdk.js.map');",
-          "module.exports = require(join(__dirname, require('sentry-sdk.js')));",
-        ].join('\n'),
-        loader: 'js',
-        resolveDir: __dirname,
-      }));
-      build.onResolve({ filter: /^sentry-sdk\.js(\.map)?$/ }, (args) => ({
-        path: args.path,
-        namespace: 'sentry-sdk-file',
-      }));
-      build.onLoad({ filter: /.*/, namespace: 'sentry-sdk-file' }, async (args) => {
-        const { outputFiles } = await buildSentrySdk();
-        const output = outputFiles.find((file) => file.path.endsWith(args.path));
-        return { contents: output.contents, loader: 'file' };
-      });
+      // Modules a handler loads on demand (`import()`) are bundled on their own, as files next to
+      // the bundle that it requires the first time it loads them. Bundled in, Node would compile
+      // (and, for a static import, run) them at every cold start.
+      for (const deferred of DEFERRED_MODULES) deferModule(build, deferred);
       // Prisma's query compiler ships as a 2.5 MB base64 string in JavaScript. The bundle gets
       // the 1.9 MB wasm binary as a file next to it instead (esbuild's `file` loader), read
       // back at first query: less code to ship and no multi-megabyte string to parse. It is

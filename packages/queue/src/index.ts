@@ -26,6 +26,7 @@ export * from './replay/parse-replay-args';
 export * from './persistence/enqueue-shopify-mutation';
 export * from './persistence/prisma-outbox-store';
 export * from './persistence/prisma-merchant-token-store';
+export * from './aws/sqs-message-sender';
 export * from './aws/sqs-retry-scheduler';
 export * from './aws/start-retry-execution';
 export * from './local/load-retry-state-machine';

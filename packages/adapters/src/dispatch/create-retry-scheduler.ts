@@ -1,6 +1,11 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueConfig } from '@solpay/lambda';
-import { SqsRetryScheduler, type QueueLogger, type RetryScheduler } from '@solpay/queue';
+import {
+  lazySqsMessageSender,
+  SqsRetryScheduler,
+  type QueueLogger,
+  type RetryScheduler,
+  type SqsMessageSender,
+} from '@solpay/queue';
 
 /** Credentials for a local SQS emulator (fauxqs ignores them; the SDK insists on some). */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -11,15 +16,15 @@ export interface CreateRetrySchedulerOptions {
   logger: QueueLogger;
 }
 
-/** A retry scheduler and the SQS client it owns (null without a queue). */
+/** A retry scheduler and the SQS sender it owns (null without a queue). */
 export interface RetrySchedulerHandle {
   scheduler: RetryScheduler;
-  sqs: SQSClient | null;
+  sqs: SqsMessageSender | null;
 }
 
 /**
  * The dispatcher's {@link RetryScheduler}: SQS when `RETRY_QUEUE_URL` is set (pointed at
- * `AWS_ENDPOINT_URL_SQS` locally), otherwise retries stay PENDING outbox rows with a due time
+ * `AWS_ENDPOINT_URL_SQS` locally; the SDK is loaded at the first retry), otherwise retries stay PENDING outbox rows with a due time
  * that the outbox sweep sends — logged, never dropped. Dead letters go to the dead-letter queue
  * when `RETRY_DEAD_LETTER_QUEUE_URL` is set; otherwise they are logged as errors (the row itself is EXHAUSTED and
  * an alert was raised).
@@ -42,10 +47,13 @@ export function createRetryScheduler(options: CreateRetrySchedulerOptions): Retr
       },
     };
   }
-  const sqs = new SQSClient(
-    queue.sqsEndpoint
-      ? { endpoint: queue.sqsEndpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS }
-      : {},
+  const sqs = lazySqsMessageSender(
+    (sdk) =>
+      new sdk.SQSClient(
+        queue.sqsEndpoint
+          ? { endpoint: queue.sqsEndpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS }
+          : {},
+      ),
   );
   const sqsScheduler = new SqsRetryScheduler({
     sqs,

@@ -21,6 +21,7 @@ import {
   createPrismaMerchantTokenStore,
   parseReplayArgs,
   replayMutations,
+  lazySqsMessageSender,
   SqsRetryScheduler,
   type QueueLogger,
 } from '@solpay/queue';
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
     const scheduler =
       config.RETRY_QUEUE_URL && config.RETRY_DEAD_LETTER_QUEUE_URL
         ? new SqsRetryScheduler({
-            sqs,
+            sqs: lazySqsMessageSender(() => sqs),
             queueUrl: config.RETRY_QUEUE_URL,
             deadLetterQueueUrl: config.RETRY_DEAD_LETTER_QUEUE_URL,
           })

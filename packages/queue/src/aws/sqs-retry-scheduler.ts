@@ -1,14 +1,14 @@
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { RetryScheduler } from '../ports/retry-scheduler';
 import {
   deadLetterMessageSchema,
   type DeadLetterMessage,
 } from '../retry/dead-letter-message-schema';
 import { retryMessageSchema, type RetryMessage } from '../retry/retry-message-schema';
+import type { SqsMessageSender } from './sqs-message-sender';
 
 /** Where {@link SqsRetryScheduler} sends its messages. */
 export interface SqsRetrySchedulerOptions {
-  sqs: SQSClient;
+  sqs: SqsMessageSender;
   /** URL of `ShopifyRetryQueue` (its consumer starts the retry state machine). */
   queueUrl: string;
   /** URL of `ShopifyRetryDeadLetterQueue`. */
@@ -25,22 +25,12 @@ export class SqsRetryScheduler implements RetryScheduler {
   /** Sends a validated retry message to the retry queue. */
   async schedule(message: RetryMessage): Promise<void> {
     const body = retryMessageSchema.parse(message);
-    await this.options.sqs.send(
-      new SendMessageCommand({
-        QueueUrl: this.options.queueUrl,
-        MessageBody: JSON.stringify(body),
-      }),
-    );
+    await this.options.sqs.send(this.options.queueUrl, JSON.stringify(body));
   }
 
   /** Sends a validated exhausted-mutation message to the dead-letter queue. */
   async deadLetter(message: DeadLetterMessage): Promise<void> {
     const body = deadLetterMessageSchema.parse(message);
-    await this.options.sqs.send(
-      new SendMessageCommand({
-        QueueUrl: this.options.deadLetterQueueUrl,
-        MessageBody: JSON.stringify(body),
-      }),
-    );
+    await this.options.sqs.send(this.options.deadLetterQueueUrl, JSON.stringify(body));
   }
 }

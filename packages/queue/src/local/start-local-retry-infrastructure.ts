@@ -10,6 +10,7 @@ import {
   type StateMachineDefinition as AslDefinition,
 } from 'aws-local-stepfunctions';
 import type { AddressInfo } from 'node:net';
+import { lazySqsMessageSender } from '../aws/sqs-message-sender';
 import { SqsRetryScheduler } from '../aws/sqs-retry-scheduler';
 import { silentLogger, type QueueLogger } from '../ports/queue-logger';
 import { retryExecutionName } from '../retry/execution-name';
@@ -99,7 +100,11 @@ export async function startLocalRetryInfrastructure(
     }),
   );
   const queueUrl = onLoopback(endpoint, required(queue.QueueUrl, 'queue URL'));
-  const scheduler = new SqsRetryScheduler({ sqs, queueUrl, deadLetterQueueUrl: dlqUrl });
+  const scheduler = new SqsRetryScheduler({
+    sqs: lazySqsMessageSender(() => sqs),
+    queueUrl,
+    deadLetterQueueUrl: dlqUrl,
+  });
 
   const started = new Set<string>();
   const running = new Set<{ abort: () => void; done: Promise<unknown> }>();
