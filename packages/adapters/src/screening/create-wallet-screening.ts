@@ -1,7 +1,11 @@
 import type { WalletScreeningPort } from '@solpay/domain';
 import { guardFetch, type ScreeningConfig } from '@solpay/lambda';
+import { createNodeHttpFetch } from '../http/create-node-http-fetch';
 import { createDenyListScreening } from './deny-list-screening';
 import { createTrmScreening } from './trm-screening';
+
+/** Longest wait for the screening service's answer (the buyer's transaction request waits). */
+const SCREENING_TIMEOUT_MS = 5_000;
 
 /**
  * The configured wallet screening: the TRM-shaped HTTP service when `SCREENING_URL` and
@@ -13,7 +17,8 @@ export function createWalletScreening(config: ScreeningConfig): WalletScreeningP
     ? createTrmScreening({
         url: config.service.url,
         apiKey: config.service.apiKey,
-        fetch: guardFetch(globalThis.fetch),
+        timeoutMs: SCREENING_TIMEOUT_MS,
+        fetch: guardFetch(createNodeHttpFetch({ timeoutMs: SCREENING_TIMEOUT_MS })),
       })
     : createDenyListScreening(config.denyListPath);
 }

@@ -1,3 +1,4 @@
+import type { HttpFetch, HttpFetchResponse } from '../http/create-node-http-fetch';
 import { z } from 'zod';
 import type { WalletScreeningPort } from '@solpay/domain';
 import { DependencyUnavailableError } from '@solpay/domain';
@@ -30,7 +31,8 @@ export interface TrmScreeningOptions {
   /** Full URL of the address screening endpoint (TRM: `…/public/v2/screening/addresses`). */
   url: string;
   apiKey: string;
-  fetch?: typeof fetch;
+  /** Defaults to the global `fetch`. */
+  fetch?: HttpFetch;
   timeoutMs?: number;
 }
 
@@ -45,7 +47,7 @@ export function createTrmScreening(options: TrmScreeningOptions): WalletScreenin
   const auth = Buffer.from(`${options.apiKey}:${options.apiKey}`).toString('base64');
   return {
     async screen(wallet) {
-      let response: Response;
+      let response: HttpFetchResponse;
       try {
         response = await doFetch(options.url, {
           method: 'POST',

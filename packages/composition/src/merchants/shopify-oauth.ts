@@ -1,6 +1,6 @@
 import type { MerchantDeps } from '@solpay/domain';
-import { readConfig } from '@solpay/lambda';
-import { createShopifyOAuth } from '@solpay/adapters';
+import { guardFetch, readConfig } from '@solpay/lambda';
+import { createNodeHttpFetch, createShopifyOAuth } from '@solpay/adapters';
 
 /** Shopify's OAuth grant: callback `${PURPLE_ORIGIN}/auth/callback`, configured scopes. */
 export function shopifyOAuth(): MerchantDeps['oauth'] {
@@ -12,5 +12,6 @@ export function shopifyOAuth(): MerchantDeps['oauth'] {
     redirectUri: `${web.purpleOrigin}/auth/callback`,
     adminOrigin: shopify.adminOrigin,
     timeoutMs: shopify.httpTimeoutMs,
+    fetch: guardFetch(createNodeHttpFetch({ timeoutMs: shopify.httpTimeoutMs })),
   });
 }

@@ -8,7 +8,7 @@ import {
   type MutationDispatcher,
 } from '@solpay/queue';
 import { createPaymentsAppsClient, refreshAccessToken } from '@solpay/shopify';
-import { createRetryScheduler } from '@solpay/adapters';
+import { createNodeHttpFetch, createRetryScheduler } from '@solpay/adapters';
 import { createOutboxStore } from '@solpay/persistence';
 import { platformLogger } from './platform-logger';
 import { prismaClient } from './prisma-client';
@@ -31,7 +31,7 @@ export const mutationDispatcher = /* @__PURE__ */ processSingleton(
         apiVersion: shopify.apiVersion,
         adminOrigin: shopify.adminOrigin,
         timeoutMs: shopify.httpTimeoutMs,
-        fetch: guardFetch(globalThis.fetch),
+        fetch: guardFetch(createNodeHttpFetch({ timeoutMs: shopify.httpTimeoutMs })),
       }),
       tokens: createMerchantAccessTokens({
         store: createPrismaMerchantTokenStore(prismaClient()),
@@ -44,6 +44,7 @@ export const mutationDispatcher = /* @__PURE__ */ processSingleton(
             apiSecret: shopify.apiSecret,
             adminOrigin: shopify.adminOrigin,
             timeoutMs: shopify.httpTimeoutMs,
+            fetch: guardFetch(createNodeHttpFetch({ timeoutMs: shopify.httpTimeoutMs })),
           }),
         clock: systemClock,
       }),

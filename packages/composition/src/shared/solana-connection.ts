@@ -1,6 +1,6 @@
 import { Connection } from '@solana/web3.js';
 import { guardFetch, readConfig } from '@solpay/lambda';
-import { fetchWithTimeout } from '@solpay/adapters';
+import { connectionFetch, createNodeHttpFetch } from '@solpay/adapters';
 import { processSingleton } from './process-singleton';
 
 /**
@@ -14,6 +14,8 @@ export const solanaConnection = /* @__PURE__ */ processSingleton(
   () =>
     new Connection(readConfig(['solana']).solana.rpcUrl, {
       commitment: 'confirmed',
-      fetch: guardFetch(fetchWithTimeout(RPC_TIMEOUT_MS), 'rpc'),
+      fetch: connectionFetch(guardFetch(createNodeHttpFetch({ timeoutMs: RPC_TIMEOUT_MS }), 'rpc')),
+      // The fetch above keeps its own connections alive; web3.js's agent would go unused.
+      httpAgent: false,
     }),
 );

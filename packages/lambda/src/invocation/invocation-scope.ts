@@ -64,23 +64,29 @@ export function assertInvocationLive(): void {
 }
 
 /**
- * Wraps a `fetch` so that each call is refused once the invocation is abandoned, is cut when
+ * Wraps a `fetch` (the global one or any with its shape) so that each call is refused once the invocation is abandoned, is cut when
  * the deadline passes while it waits, and (for `kind: 'rpc'`) is counted in the scope's
  * round trips.
  */
-export function guardFetch(inner: typeof fetch, kind: 'rpc' | 'other' = 'other'): typeof fetch {
+export function guardFetch<Init extends { signal?: AbortSignal | null | undefined }, Answer>(
+  inner: (url: string, init?: Init) => Promise<Answer>,
+  kind: 'rpc' | 'other' = 'other',
+): (url: string, init?: Init) => Promise<Answer> {
   return async (input, init) => {
     const scope = storage.getStore();
     if (!scope) return inner(input, init);
     if (scope.signal.aborted) throw new InvocationAbandonedError(scope.functionName);
     const signal = init?.signal ? AbortSignal.any([init.signal, scope.signal]) : scope.signal;
-    if (kind !== 'rpc') return inner(input, { ...init, signal });
+    // A fetch's init is all optional members (RequestInit, HttpFetchInit): with only the signal
+    // added it is still one.
+    const guarded = { ...init, signal } as Init;
+    if (kind !== 'rpc') return inner(input, guarded);
     const io = scope.io;
     io.rpcCalls += 1;
     if (io.rpcInFlight === 0) io.rpcRoundTrips += 1;
     io.rpcInFlight += 1;
     try {
-      return await inner(input, { ...init, signal });
+      return await inner(input, guarded);
     } finally {
       io.rpcInFlight -= 1;
     }

@@ -1,5 +1,22 @@
-/** The `fetch` signature the package accepts (the global one by default). */
-export type FetchLike = typeof globalThis.fetch;
+/**
+ * The `fetch` the package calls: what it sends and reads of the global one (its default), so
+ * that any client with that shape will do (the app passes one over `node:https`).
+ */
+export type FetchLike = (
+  url: string,
+  init: {
+    method: 'POST';
+    headers: Record<string, string>;
+    body: string;
+    redirect: 'manual';
+    signal: AbortSignal;
+  },
+) => Promise<{ status: number; headers: ResponseHeaders; text(): Promise<string> }>;
+
+/** The response headers the package reads. */
+export interface ResponseHeaders {
+  get(name: string): string | null;
+}
 
 /** Input of {@link postJson}. */
 export interface PostJsonInput {
@@ -14,7 +31,7 @@ export interface PostJsonInput {
 /** A response whose body was fully read as text. */
 export interface ReadResponse {
   status: number;
-  headers: Headers;
+  headers: ResponseHeaders;
   bodyText: string;
 }
 
