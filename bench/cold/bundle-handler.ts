@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
 /** A bundled Lambda function. */
@@ -7,7 +8,7 @@ export interface HandlerBundle {
   name: string;
   /** The bundle's entry file (`<outDir>/<name>/index.js`). */
   file: string;
-  /** Bytes of code: `index.js` and the files it loads (Prisma's wasm), source maps excluded. */
+  /** Bytes of code: `index.js` and the files it loads (Prisma's wasm, modules loaded on demand), source maps excluded. */
   bytes: number;
 }
 
@@ -22,17 +23,18 @@ export async function bundleHandler(
   options: BuildOptions,
 ): Promise<HandlerBundle> {
   const file = join(outDir, name, 'index.js');
-  const result = await build({
+  await build({
     ...options,
-    // serverless.yml's assetNames climbs out of a handler's folder; a bench bundle has its own.
-    assetNames: '[name]-[hash]',
     entryPoints: [entryFile],
     outfile: file,
-    metafile: true,
     logLevel: 'silent',
   });
-  const bytes = Object.entries(result.metafile.outputs)
-    .filter(([output]) => !output.endsWith('.map'))
-    .reduce((sum, [, output]) => sum + output.bytes, 0);
+  // Every file of the function's folder but source maps: the bundle, the assets it loads
+  // (Prisma's wasm) and the modules it loads on demand (`<bundle>.<module>.js`, written by
+  // deploy/esbuild/lambda-plugins.cjs after the build, so not in the metafile).
+  const folder = dirname(file);
+  const bytes = readdirSync(folder)
+    .filter((entry) => !entry.endsWith('.map'))
+    .reduce((sum, entry) => sum + statSync(join(folder, entry)).size, 0);
   return { name, file, bytes };
 }

@@ -1,7 +1,9 @@
 // esbuild plugins of the Lambda bundles (serverless.yml `custom.esbuild.plugins`; the cold-start
 // bench loads the same file). Each swaps a module for a lighter one that does what a Lambda needs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by serverless-esbuild with require()
-const { join, sep } = require('node:path');
+const { mkdir, readFile, writeFile } = require('node:fs/promises');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+const { basename, dirname, join, sep } = require('node:path');
 
 const PRISMA_COMPILER = /query_compiler_bg\.postgresql\.wasm-base64\.js$/;
 
@@ -9,7 +11,7 @@ const ZOD_DIR = `${sep}node_modules${sep}zod${sep}`;
 
 /**
  * @typedef {object} DeferredModule
- * @property {string} name File name of its bundle next to the handler's (`<name>.js`).
+ * @property {string} name Its bundle's file beside the handler's: `<handler bundle>.<name>.js`.
  * @property {RegExp} filter Import paths that may name it.
  * @property {(args: import('esbuild').OnResolveArgs) => string | undefined} entry The file to
  *   bundle for a matching dynamic import, or undefined when this import is not it.
@@ -53,24 +55,75 @@ const SENTRY_SDK = join(
 );
 
 /**
- * Bundles `deferred` on its own (the handler bundle's options) and makes the handler bundle
- * require that file, emitted beside it with its source map (never loaded; the bundle budget test
- * reads the maps to see what each package holds), where the source imports it.
+ * Where the handler bundle of `options` is written: its folder and its file name without `.js`
+ * (serverless-esbuild: `outdir` and the entry's name; the bench: `outfile`).
+ * @param {import('esbuild').BuildOptions} options
+ */
+function bundleOutput(options) {
+  if (options.outfile) {
+    return { dir: dirname(options.outfile), stem: basename(options.outfile, '.js') };
+  }
+  const entry = Array.isArray(options.entryPoints) ? options.entryPoints[0] : undefined;
+  if (typeof entry !== 'string' || !options.outdir) {
+    throw new Error('lambda-plugins: a deferred module needs one entry point and an outdir');
+  }
+  return { dir: options.outdir, stem: basename(entry).replace(/\.[cm]?[jt]s$/, '') };
+}
+
+/**
+ * Writes files beside the handler's bundle once it is built, named `<bundle>.<suffix>`, when the
+ * bundle names the first of them: an import may sit in a module esbuild parsed but left out
+ * (tree-shaken), whose files no function needs. Named after the bundle, serverless-esbuild zips
+ * them with that function only, as it does `<bundle>.js.map` (it zips shared assets with every
+ * function).
+ * @param {import('esbuild').PluginBuild} build
+ * @param {string} suffix
+ * @param {(path: string) => Promise<Array<{ path: string, contents: Uint8Array }>>} produce
+ *   The files, the first at `path`.
+ * @returns {() => string} The first file's name, for the code that loads it.
+ */
+function besideBundle(build, suffix, produce) {
+  const path = () => {
+    const { dir, stem } = bundleOutput(build.initialOptions);
+    return join(dir, `${stem}.${suffix}`);
+  };
+  let used = false;
+  build.onEnd(async (result) => {
+    if (!used || result.errors.length > 0) return;
+    const { dir, stem } = bundleOutput(build.initialOptions);
+    const bundleFile = join(dir, `${stem}.js`);
+    const written = result.outputFiles?.find((file) => file.path === bundleFile);
+    const code = written ? written.text : await readFile(bundleFile, 'utf8');
+    if (!code.includes(JSON.stringify(basename(path())))) return;
+    const files = await produce(path());
+    await mkdir(dir, { recursive: true });
+    await Promise.all(files.map((file) => writeFile(file.path, file.contents)));
+  });
+  return () => {
+    used = true;
+    return basename(path());
+  };
+}
+
+/**
+ * Bundles `deferred` on its own (the handler bundle's options) as `<bundle>.<name>.js` beside the
+ * handler's bundle (see {@link besideBundle}), with its source map (never loaded; the bundle
+ * budget test reads the maps to see what each package holds), and makes the handler bundle
+ * require that file where the source imports the module.
  * @param {import('esbuild').PluginBuild} build
  * @param {DeferredModule} deferred
  */
 function deferModule(build, deferred) {
   const namespace = `deferred-${deferred.name}`;
-  const fileName = `${deferred.name}.js`;
-  let sideBuild;
-  const buildSide = (entry) => {
+  let entryFile;
+  const fileName = besideBundle(build, `${deferred.name}.js`, async (path) => {
     const options = build.initialOptions;
-    sideBuild ??= build.esbuild.build({
-      entryPoints: [entry],
+    const side = await build.esbuild.build({
+      entryPoints: [entryFile],
       bundle: true,
       write: false,
-      outfile: fileName,
-      sourcemap: 'external',
+      outfile: path,
+      sourcemap: options.sourcemap ? 'external' : false,
       sourcesContent: false,
       platform: options.platform,
       target: options.target,
@@ -83,9 +136,8 @@ function deferModule(build, deferred) {
       plugins: options.plugins,
       logLevel: 'silent',
     });
-    return sideBuild;
-  };
-  let entryFile;
+    return side.outputFiles;
+  });
   build.onResolve({ filter: deferred.filter }, (args) => {
     const entry = deferred.entry(args);
     if (entry === undefined) return undefined;
@@ -95,22 +147,11 @@ function deferModule(build, deferred) {
   build.onLoad({ filter: /.*/, namespace }, () => ({
     contents: [
       "const { join } = require('node:path');",
-      `require('${fileName}.map');`,
-      `module.exports = require(join(__dirname, require('${fileName}')));`,
+      `module.exports = require(join(__dirname, ${JSON.stringify(fileName())}));`,
     ].join('\n'),
     loader: 'js',
     resolveDir: __dirname,
   }));
-  const fileNamespace = `${namespace}-file`;
-  build.onResolve(
-    { filter: new RegExp(`^${fileName.replace(/[.]/g, '\\.')}(\\.map)?$`) },
-    (args) => ({ path: args.path, namespace: fileNamespace }),
-  );
-  build.onLoad({ filter: /.*/, namespace: fileNamespace }, async (args) => {
-    const { outputFiles } = await buildSide(entryFile);
-    const output = outputFiles.find((file) => file.path.endsWith(args.path));
-    return { contents: output.contents, loader: 'file' };
-  });
 }
 
 /** @type {import('esbuild').Plugin[]} */
@@ -149,11 +190,18 @@ module.exports = [
       // (and, for a static import, run) them at every cold start.
       for (const deferred of DEFERRED_MODULES) deferModule(build, deferred);
       // Prisma's query compiler ships as a 2.5 MB base64 string in JavaScript. The bundle gets
-      // the 1.9 MB wasm binary as a file next to it instead (esbuild's `file` loader), read
-      // back at first query: less code to ship and no multi-megabyte string to parse. It is
-      // handed over as the bytes themselves, not re-encoded: Prisma's loader passes `wasm` to
-      // `Buffer.from(wasm, 'base64')`, which copies a Buffer as it is (the encoding only applies
-      // to strings), so a cold start skips encoding and decoding 2.5 MB of base64.
+      // the 1.9 MB wasm binary as a file beside it instead (`<bundle>.prisma-query-compiler.wasm`,
+      // zipped only with the functions whose bundle loads it), read back at first query: less
+      // code to ship and no multi-megabyte string to parse. It is handed over as the bytes
+      // themselves, not re-encoded: Prisma's loader passes `wasm` to `Buffer.from(wasm,
+      // 'base64')`, which copies a Buffer as it is (the encoding only applies to strings), so a
+      // cold start skips encoding and decoding 2.5 MB of base64.
+      const wasmFile = besideBundle(build, 'prisma-query-compiler.wasm', async (path) => {
+        const compiler = '@prisma/client/runtime/query_compiler_bg.postgresql.wasm-base64.js';
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { wasm } = require(compiler);
+        return [{ path, contents: Buffer.from(wasm, 'base64') }];
+      });
       build.onResolve({ filter: PRISMA_COMPILER }, (args) => ({
         path: require.resolve(args.path, { paths: [args.resolveDir] }),
         namespace: 'prisma-compiler',
@@ -162,22 +210,11 @@ module.exports = [
         contents: [
           "const { readFileSync } = require('node:fs');",
           "const { join } = require('node:path');",
-          "const file = require('prisma-query-compiler.wasm');",
-          'module.exports = { wasm: readFileSync(join(__dirname, file)) };',
+          `module.exports = { wasm: readFileSync(join(__dirname, ${JSON.stringify(wasmFile())})) };`,
         ].join('\n'),
         loader: 'js',
         resolveDir: __dirname,
       }));
-      build.onResolve({ filter: /^prisma-query-compiler\.wasm$/ }, () => ({
-        path: 'prisma-query-compiler.wasm',
-        namespace: 'prisma-compiler-wasm',
-      }));
-      build.onLoad({ filter: /.*/, namespace: 'prisma-compiler-wasm' }, () => {
-        const compiler = '@prisma/client/runtime/query_compiler_bg.postgresql.wasm-base64.js';
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { wasm } = require(compiler);
-        return { contents: Buffer.from(wasm, 'base64'), loader: 'file' };
-      });
     },
   },
 ];
