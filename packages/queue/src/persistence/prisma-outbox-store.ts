@@ -37,7 +37,7 @@ const claimable = (now: Date) => Prisma.sql`
 
 const idRow = z.object({ id: z.string() });
 
-/** A claimed row as the claim's `UPDATE … RETURNING` gives it (enum columns cast to text). */
+/** A row as the claim's `UPDATE … RETURNING` and `find` give it (enum columns cast to text). */
 const claimedRow = z
   .object({
     id: z.string(),
@@ -59,6 +59,11 @@ const claimedRow = z
     status: row.status,
     attempts: row.attempts,
   }));
+
+/** The columns {@link claimedRow} parses. */
+const ROW_COLUMNS = Prisma.raw(`id::text AS id, kind::text AS kind,
+  merchant_id::text AS merchant_id, payment_id::text AS payment_id,
+  refund_id::text AS refund_id, payload, status::text AS status, attempts`);
 
 /** A JSON column's value as `jsonb` text (what Prisma stores for a `Json` input). */
 const jsonb = (value: unknown) => Prisma.sql`${JSON.stringify(value ?? null)}::jsonb`;
@@ -100,9 +105,9 @@ function endAssignments(end: OutboxAttemptEnd): Prisma.Sql[] {
  * {@link OutboxStore} over the `shopify_mutations` table. A claim is one conditional `UPDATE`
  * (the row lock makes concurrent claims take turns, and only the first still matches); an
  * attempt's end is conditional on the claim still holding; record changes that go with an end
- * run through `deps.recordsIn` in the same transaction. The dispatch path (claim, end,
- * `dueIds`) is SQL over `pg` (`directSql`, ADR 0014); `find`, `idsWithStatus` and `reopen` use
- * Prisma.
+ * run through `deps.recordsIn` in the same transaction. The dispatch path (claim, `find`, end,
+ * `dueIds`) is SQL over `pg` (`directSql`, ADR 0014); `idsWithStatus` and `reopen` (the
+ * operator's replay) use Prisma.
  */
 export function createPrismaOutboxStore(
   prisma: PrismaClient,
@@ -127,8 +132,11 @@ export function createPrismaOutboxStore(
     return rows.length === 1;
   };
 
-  const find = async (mutationId: string): Promise<OutboxRow | undefined> =>
-    (await prisma.shopifyMutation.findUnique({ where: { id: mutationId } })) ?? undefined;
+  const find = async (mutationId: string): Promise<OutboxRow | undefined> => {
+    const rows = await direct.query(Prisma.sql`
+      SELECT ${ROW_COLUMNS} FROM shopify_mutations WHERE id = ${mutationId}::uuid`);
+    return rows.length === 1 ? claimedRow.parse(rows[0]) : undefined;
+  };
 
   return {
     async claim(mutationId, { now, lockedUntil, attempt }) {
@@ -141,9 +149,7 @@ export function createPrismaOutboxStore(
           updated_at = ${now}
         WHERE id = ${mutationId}::uuid AND ${claimable(now)}
           ${attempt === undefined ? Prisma.empty : Prisma.sql`AND attempts = ${attempt - 1}`}
-        RETURNING id::text AS id, kind::text AS kind, merchant_id::text AS merchant_id,
-          payment_id::text AS payment_id, refund_id::text AS refund_id, payload,
-          status::text AS status, attempts`);
+        RETURNING ${ROW_COLUMNS}`);
       return rows.length === 1 ? claimedRow.parse(rows[0]) : undefined;
     },
 
