@@ -32,15 +32,14 @@ export interface PostgresRateLimiterOptions {
 /**
  * A fixed-window rate limiter on the `rate_limit_counters` table: each hit is one
  * `INSERT … ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
- * atomic under concurrency (`hitChained`: two of them in one statement). Windows are aligned to
- * multiples of `windowSeconds`.
+ * atomic under concurrency (`hitChained`: two of them in one statement), sent over `pg` through
+ * `directSql` (ADR 0014). Windows are aligned to multiples of `windowSeconds`.
  */
 export function createPostgresRateLimiter(
   prisma: PrismaClient,
   options: PostgresRateLimiterOptions = {},
 ): RateLimiter {
   const now = options.now ?? (() => new Date());
-  // Every transaction request hits the limiter first: SQL over `pg` (ADR 0014).
   const direct = directSql(prisma);
 
   const windowOf = (rule: RateLimitRule, subject: string) => {

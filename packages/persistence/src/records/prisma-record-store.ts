@@ -167,9 +167,11 @@ async function lockRecordWithOwner(sql: DirectSql, kind: RecordKind, id: string)
 /**
  * {@link RecordStorePort} over PostgreSQL with Prisma. State changes lock the record row
  * (`SELECT … FOR UPDATE`) so serving, paying and rejecting one record are serialised, and every
- * change that must reach Shopify writes its outbox row in the same transaction. Given a
- * transaction client, the store works inside that transaction (the outbox ends an attempt and
- * changes its record together).
+ * change that must reach Shopify writes its outbox row in the same transaction. The methods on
+ * a checkout's path (reads of the record and its served transactions, serve, `markPaid`, the
+ * discovery poll's lists, the redirect URL and the orphan flag) are SQL over `pg` through
+ * `directSql` (ADR 0014); the others use Prisma. Given a transaction client, the store works
+ * inside that transaction.
  */
 export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStorePort {
   const direct = directSql(prisma);
