@@ -3,6 +3,7 @@ export { createPrismaClient, type CreatePrismaClientOptions } from './client/cre
 export { createDatabasePing, type DatabasePing } from './client/create-database-ping';
 export { queryPlanCacheStats } from './client/query-plan-cache';
 export { queryRawDirect } from './client/query-raw-direct';
+export { directSql, type DirectSql } from './client/direct-sql';
 export type { DatabaseClient, TransactionClient } from './client/database-client';
 export {
   startEmbeddedDatabase,

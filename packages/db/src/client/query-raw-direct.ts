@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { TransactionClient } from './database-client';
 
 /** A client's own `pg` pool and statement guard, as `createPrismaClient` built it. */
@@ -10,9 +10,30 @@ interface DirectRoute {
 
 const routes = new WeakMap<object, DirectRoute>();
 
-/** Called by `createPrismaClient`: lets {@link queryRawDirect} reach the client's pool. */
+/** Called by `createPrismaClient`: lets {@link queryRawDirect} and `directSql` reach the pool. */
 export function registerDirectRoute(client: PrismaClient, route: DirectRoute): void {
   routes.set(client, route);
+}
+
+/** The pool and guard of a client built by `createPrismaClient` (none for any other client). */
+export function directRouteOf(client: object): DirectRoute | undefined {
+  return routes.get(client);
+}
+
+/**
+ * A statement's values as `pg` should send them: `Date` as ISO UTC text and `bigint` as decimal
+ * text (what Prisma sends), `Decimal` as its exact text (`pg` would send its JSON, quoted).
+ */
+export function toDirectValues(values: readonly unknown[]): unknown[] {
+  return values.map((value) =>
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'bigint'
+        ? value.toString()
+        : Prisma.Decimal.isDecimal(value)
+          ? value.toFixed()
+          : value,
+  );
 }
 
 /**
@@ -33,13 +54,6 @@ export async function queryRawDirect<Row>(
   const route = routes.get(client);
   if (!route) return client.$queryRaw<Row[]>(statement);
   route.beforeStatement?.();
-  const values = statement.values.map((value) =>
-    value instanceof Date
-      ? value.toISOString()
-      : typeof value === 'bigint'
-        ? value.toString()
-        : value,
-  );
-  const result = await route.pool.query(statement.text, values);
+  const result = await route.pool.query(statement.text, toDirectValues(statement.values));
   return result.rows as Row[];
 }

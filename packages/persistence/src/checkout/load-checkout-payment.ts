@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@solpay/db';
+import { directSql, Prisma, type PrismaClient } from '@solpay/db';
 import { z } from 'zod';
 import {
   checkServedTransactions,
@@ -48,9 +48,12 @@ const checkoutRow = z.object({
   served: z.coerce.number().int(),
 });
 
-/** One statement: Prisma's `include` of the merchant (and the count) sends two. */
+/**
+ * One statement (Prisma's `include` of the merchant and the count sent two), over `pg` without
+ * Prisma (`directSql`, ADR 0014): every status poll sends it.
+ */
 const read = async (prisma: PrismaClient, id: string) => {
-  const rows = await prisma.$queryRaw<unknown[]>`
+  const rows = await directSql(prisma).query(Prisma.sql`
     SELECT p.id::text AS id, p.status::text AS status, p.amount::text AS amount, p.currency,
       p.token_amount::text AS token_amount, p.token_decimals, p.token_symbol, p.token_mint,
       p.quote_rate::text AS quote_rate, p.quote_feeds, p.quote_published_at, p.quote_expires_at,
@@ -59,7 +62,7 @@ const read = async (prisma: PrismaClient, id: string) => {
       m.install_state::text AS install_state,
       (SELECT count(*) FROM served_transactions s WHERE s.payment_id = p.id) AS served
     FROM payment_records p JOIN merchants m ON m.id = p.merchant_id
-    WHERE p.id = ${id}::uuid`;
+    WHERE p.id = ${id}::uuid`);
   if (rows.length === 0) return null;
   const row = checkoutRow.parse(rows[0]);
   return {

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@solpay/db';
+import { directSql, Prisma, type PrismaClient } from '@solpay/db';
 import { z } from 'zod';
 import {
   RateLimitExceededError,
@@ -7,6 +7,7 @@ import {
   type RateLimitRule,
 } from '@solpay/domain';
 
+const hitCount = z.object({ count: z.number().int() });
 const chainedCounts = z.object({
   first: z.coerce.number().int(),
   second: z.coerce.number().int().nullable(),
@@ -31,14 +32,15 @@ export interface PostgresRateLimiterOptions {
 /**
  * A fixed-window rate limiter on the `rate_limit_counters` table: each hit is one
  * `INSERT … ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
- * atomic under concurrency (`hitChained`: two of them in one statement). Windows are aligned to
- * multiples of `windowSeconds`.
+ * atomic under concurrency (`hitChained`: two of them in one statement), sent over `pg` through
+ * `directSql` (ADR 0014). Windows are aligned to multiples of `windowSeconds`.
  */
 export function createPostgresRateLimiter(
   prisma: PrismaClient,
   options: PostgresRateLimiterOptions = {},
 ): RateLimiter {
   const now = options.now ?? (() => new Date());
+  const direct = directSql(prisma);
 
   const windowOf = (rule: RateLimitRule, subject: string) => {
     const windowMs = rule.windowSeconds * 1000;
@@ -64,12 +66,12 @@ export function createPostgresRateLimiter(
 
   const hit = async (rule: RateLimitRule, subject: string): Promise<RateLimitResult> => {
     const { key, windowStart, expiresAt, at } = windowOf(rule, subject);
-    const rows = await prisma.$queryRaw<Array<{ count: number }>>`
+    const rows = await direct.query(Prisma.sql`
       INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
       VALUES (${key}, ${windowStart}, 1, ${expiresAt})
       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
-      RETURNING count`;
-    return resultOf(rule, { at, expiresAt }, Number(rows[0]?.count ?? 1));
+      RETURNING count`);
+    return resultOf(rule, { at, expiresAt }, hitCount.parse(rows[0]).count);
   };
 
   const hitChained: RateLimitPort['hitChained'] = async (first, second) => {
@@ -77,7 +79,7 @@ export function createPostgresRateLimiter(
     const b = windowOf(second.rule, second.subject);
     // The second upsert reads the first's RETURNING, so it only runs (and counts) when the
     // first hit is within its limit, as two hits in a row would.
-    const rows = await prisma.$queryRaw<unknown[]>`
+    const rows = await direct.query(Prisma.sql`
       WITH first_hit AS (
         INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
         VALUES (${a.key}, ${a.windowStart}, 1, ${a.expiresAt})
@@ -90,7 +92,7 @@ export function createPostgresRateLimiter(
         ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
         RETURNING count
       )
-      SELECT (SELECT count FROM first_hit) AS first, (SELECT count FROM second_hit) AS second`;
+      SELECT (SELECT count FROM first_hit) AS first, (SELECT count FROM second_hit) AS second`);
     const counts = chainedCounts.parse(rows[0]);
     return [
       resultOf(first.rule, a, counts.first),

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@solpay/db';
+import { type DirectSql, directSql, Prisma, type PrismaClient } from '@solpay/db';
 import { z } from 'zod';
 import { isRecordId, RECORD_STATUSES, SPL_TOKEN_PROGRAM, USDC_TOKEN } from '@solpay/domain';
 import type {
@@ -10,13 +10,12 @@ import type {
   ServedTransactionRef,
   SweepableGuard,
 } from '@solpay/domain';
-import { enqueueShopifyMutation } from '@solpay/queue';
+import { enqueueShopifyMutation, enqueueShopifyMutationSql } from '@solpay/queue';
 import { paymentSessionRejectCodeForExpiry } from '@solpay/shopify';
+import { createSqlMutationRecords } from './create-sql-mutation-records';
 import { RECORD_KIND_ENUM, RECORD_TABLE, recordLink } from './record-tables';
 
 type Tx = Prisma.TransactionClient;
-
-const CLOSED_GUARD_STATES = ['CONSUMED', 'BURNED', 'ABANDONED'] as const;
 
 /**
  * Whether a record's shop is gone for Shopify: it was closed when the shop left, or its
@@ -63,18 +62,72 @@ const payableRow = z.object({
   install_state: z.enum(INSTALL_STATES),
 });
 
-const payableSql = (table: string, paymentOnly: string) => `
+const payableSql = (table: string, paymentOnly: string) =>
+  Prisma.raw(`
   SELECT r.id::text AS id, r.merchant_id::text AS merchant_id, r.shopify_id, r.status::text AS status,
     r.amount::text AS amount, r.currency, r.token_mint, r.token_decimals, r.token_symbol,
     r.token_program, r.token_amount::text AS token_amount, r.recipient_wallet, r.reference_key,
     r.signature, ${paymentOnly}, m.shop_domain, m.display_name, m.install_state::text AS install_state
   FROM ${table} r JOIN merchants m ON m.id = r.merchant_id
-  WHERE r.id = $1::uuid`;
+  WHERE r.id = `);
 const FIND_PAYMENT_SQL = payableSql('payment_records', 'r.expires_at, r.screening_hits');
 const FIND_REFUND_SQL = payableSql(
   'refund_records',
   'NULL::timestamp(3) AS expires_at, 0 AS screening_hits',
 );
+
+/** A served transaction as {@link SERVED_REF_COLUMNS} select it. */
+const servedRefRow = z
+  .object({
+    signature: z.string(),
+    record_kind: z.enum(['PAYMENT', 'REFUND']),
+    payment_id: z.string().nullable(),
+    refund_id: z.string().nullable(),
+    guard_generation: z.number().int(),
+    last_valid_block_height: z.string(),
+  })
+  .transform((row): ServedTransactionRef => ({
+    signature: row.signature,
+    kind: row.record_kind === 'PAYMENT' ? 'payment' : 'refund',
+    recordId: (row.record_kind === 'PAYMENT' ? row.payment_id : row.refund_id) as string,
+    guardGeneration: row.guard_generation,
+    lastValidBlockHeight: BigInt(row.last_valid_block_height),
+  }));
+const SERVED_REF_COLUMNS = Prisma.raw(`s.signature, s.record_kind::text AS record_kind,
+  s.payment_id::text AS payment_id, s.refund_id::text AS refund_id, s.guard_generation,
+  s.last_valid_block_height::text AS last_valid_block_height`);
+
+const idRow = z.object({ id: z.string() });
+const recordRefRow = z.object({ kind: z.enum(['payment', 'refund']), id: z.string() });
+
+/** The foreign-key column of a record kind, for SQL. */
+const linkColumn = (kind: RecordKind) =>
+  Prisma.raw(kind === 'payment' ? 'payment_id' : 'refund_id');
+
+/**
+ * `currentGuardGeneration`'s rule as a scalar SQL expression: the latest guard's generation,
+ * one more when it was abandoned or swept, 0 without guards.
+ */
+const currentGenerationSql = (kind: RecordKind, id: string) => Prisma.sql`
+  COALESCE((SELECT CASE WHEN status IN ('ABANDONED', 'SWEPT') THEN generation + 1
+      ELSE generation END
+    FROM single_use_guards
+    WHERE record_kind = ${RECORD_KIND_ENUM[kind]}::"RecordKind" AND ${linkColumn(kind)} = ${id}::uuid
+    ORDER BY generation DESC LIMIT 1), 0)`;
+
+/** `lockRecord` over {@link DirectSql}. */
+async function lockRecordSql(
+  sql: DirectSql,
+  kind: RecordKind,
+  id: string,
+): Promise<RecordStatus | null> {
+  const rows = await sql.query(Prisma.sql`
+    SELECT status::text AS status FROM ${Prisma.raw(RECORD_TABLE[kind])}
+    WHERE id = ${id}::uuid FOR UPDATE`);
+  return rows.length === 0
+    ? null
+    : z.object({ status: z.enum(RECORD_STATUSES) }).parse(rows[0]).status;
+}
 
 /** One row of `currentServedSignatures`: the generation, and a signature served with it. */
 const servedRow = z.object({
@@ -99,15 +152,13 @@ const lockedRow = z.object({
  * `FOR KEY SHARE OF m` makes the merchant's row, like the locked record's, the latest committed
  * version once the lock is granted (a plain join could return the statement's older snapshot).
  */
-async function lockRecordWithOwner(tx: Tx, kind: RecordKind, id: string) {
-  const rows = await tx.$queryRawUnsafe<unknown[]>(
-    `SELECT r.status::text AS status, r.signature, r.gid, r.merchant_id::text AS "merchantId",
-       r.api_version AS "apiVersion", r.orphaned_at AS "orphanedAt",
-       m.install_state::text AS "installState"
-     FROM ${RECORD_TABLE[kind]} r JOIN merchants m ON m.id = r.merchant_id
-     WHERE r.id = $1::uuid FOR UPDATE OF r FOR KEY SHARE OF m`,
-    id,
-  );
+async function lockRecordWithOwner(sql: DirectSql, kind: RecordKind, id: string) {
+  const rows = await sql.query(Prisma.sql`
+    SELECT r.status::text AS status, r.signature, r.gid, r.merchant_id::text AS "merchantId",
+      r.api_version AS "apiVersion", r.orphaned_at AS "orphanedAt",
+      m.install_state::text AS "installState"
+    FROM ${Prisma.raw(RECORD_TABLE[kind])} r JOIN merchants m ON m.id = r.merchant_id
+    WHERE r.id = ${id}::uuid FOR UPDATE OF r FOR KEY SHARE OF m`);
   if (rows.length === 0) return null;
   const { installState, ...row } = lockedRow.parse(rows[0]);
   return { ...row, merchant: { installState } };
@@ -116,11 +167,15 @@ async function lockRecordWithOwner(tx: Tx, kind: RecordKind, id: string) {
 /**
  * {@link RecordStorePort} over PostgreSQL with Prisma. State changes lock the record row
  * (`SELECT … FOR UPDATE`) so serving, paying and rejecting one record are serialised, and every
- * change that must reach Shopify writes its outbox row in the same transaction. Given a
- * transaction client, the store works inside that transaction (the outbox ends an attempt and
- * changes its record together).
+ * change that must reach Shopify writes its outbox row in the same transaction. The methods on
+ * a checkout's path (reads of the record and its served transactions, serve, `markPaid`, the
+ * discovery poll's lists, the redirect URL and the orphan flag) are SQL over `pg` through
+ * `directSql` (ADR 0014); the others use Prisma. Given a transaction client, the store works
+ * inside that transaction.
  */
 export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStorePort {
+  const direct = directSql(prisma);
+  const mutationRecords = createSqlMutationRecords(direct);
   const transaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
     '$transaction' in prisma ? prisma.$transaction(work) : work(prisma);
 
@@ -169,28 +224,12 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
       },
     });
 
-  const toServedRef = (row: {
-    signature: string;
-    recordKind: 'PAYMENT' | 'REFUND';
-    paymentId: string | null;
-    refundId: string | null;
-    guardGeneration: number;
-    lastValidBlockHeight: bigint;
-  }): ServedTransactionRef => ({
-    signature: row.signature,
-    kind: row.recordKind === 'PAYMENT' ? 'payment' : 'refund',
-    recordId: (row.recordKind === 'PAYMENT' ? row.paymentId : row.refundId) as string,
-    guardGeneration: row.guardGeneration,
-    lastValidBlockHeight: row.lastValidBlockHeight,
-  });
-
   return {
     async findRecord(kind, id) {
       if (!isRecordId(id)) return null;
       // One statement (record joined with its merchant); Prisma's `include` sends two.
-      const rows = await prisma.$queryRawUnsafe<unknown[]>(
-        kind === 'payment' ? FIND_PAYMENT_SQL : FIND_REFUND_SQL,
-        id,
+      const rows = await direct.query(
+        Prisma.sql`${kind === 'payment' ? FIND_PAYMENT_SQL : FIND_REFUND_SQL}${id}::uuid`,
       );
       if (rows.length === 0) return null;
       const row = payableRow.parse(rows[0]);
@@ -225,22 +264,12 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
 
     async currentServedSignatures(kind, id) {
       // findGuardGeneration's rule in SQL, joined with that generation's served transactions.
-      const link = kind === 'payment' ? 'payment_id' : 'refund_id';
-      const rows = await prisma.$queryRawUnsafe<unknown[]>(
-        `WITH latest AS (
-           SELECT generation, status FROM single_use_guards
-           WHERE record_kind = $2::"RecordKind" AND ${link} = $1::uuid
-           ORDER BY generation DESC LIMIT 1
-         ), current AS (
-           SELECT COALESCE((SELECT CASE WHEN status IN ('ABANDONED', 'SWEPT')
-             THEN generation + 1 ELSE generation END FROM latest), 0) AS generation
-         )
-         SELECT current.generation, s.signature FROM current
-         LEFT JOIN served_transactions s ON s.${link} = $1::uuid AND s.guard_generation = current.generation
-         ORDER BY s.created_at ASC`,
-        id,
-        RECORD_KIND_ENUM[kind],
-      );
+      const rows = await direct.query(Prisma.sql`
+        WITH current AS (SELECT ${currentGenerationSql(kind, id)} AS generation)
+        SELECT current.generation, s.signature FROM current
+        LEFT JOIN served_transactions s
+          ON s.${linkColumn(kind)} = ${id}::uuid AND s.guard_generation = current.generation
+        ORDER BY s.created_at ASC`);
       const parsed = z.array(servedRow).parse(rows);
       return {
         generation: parsed[0]?.generation ?? 0,
@@ -275,54 +304,47 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     },
 
     recordServedTransaction(input) {
-      return transaction(async (tx) => {
-        if ((await lockRecord(tx, input.kind, input.recordId)) !== 'OPEN') return 'closed' as const;
+      const { kind, recordId } = input;
+      return direct.transaction(async (sql) => {
+        if ((await lockRecordSql(sql, kind, recordId)) !== 'OPEN') return 'closed' as const;
         // Under the record's lock, which abandonGuard and markGenerationDead also take: once a
         // generation is abandoned nothing more is recorded on it, so the sweep (which only
         // takes abandoned or closed guards) can never empty a guard a transaction is still
-        // being handed out for.
-        if ((await findGuardGeneration(tx, input.kind, input.recordId)) !== input.generation) {
-          return 'stale-generation' as const;
-        }
+        // being handed out for. One statement after the lock reads the generation and whether
+        // the signature is known (both are read after the lock, as before).
+        const [state] = await sql.query(Prisma.sql`
+          SELECT ${currentGenerationSql(kind, recordId)} AS generation,
+            EXISTS (SELECT 1 FROM served_transactions WHERE signature = ${input.signature}) AS known`);
+        const { generation, known } = z
+          .object({ generation: z.number().int(), known: z.boolean() })
+          .parse(state);
+        if (generation !== input.generation) return 'stale-generation' as const;
         // Within one cached blockhash the transaction for the same account is byte-identical
         // (same signature): a wallet that POSTs again gets the same transaction back.
-        const known = await tx.servedTransaction.findUnique({
-          where: { signature: input.signature },
-        });
         if (known) return 'recorded' as const;
         // Serving never changes a guard's status: an ABANDONED (pre-funded) guard must stay
-        // abandoned so the next serve moves on; its transactions cannot land anyway.
-        const guard = await tx.singleUseGuard.upsert({
-          where: { pubkey: input.guardAddress },
-          create: {
-            pubkey: input.guardAddress,
-            recordKind: RECORD_KIND_ENUM[input.kind],
-            ...recordLink(input.kind, input.recordId),
-            generation: input.generation,
-            status: 'ACTIVE',
-            lastValidBlockHeight: input.lastValidBlockHeight,
-          },
-          // A no-op update keeps this a single INSERT … ON CONFLICT (see enqueueShopifyMutation).
-          update: { pubkey: input.guardAddress },
-        });
-        if (guard.lastValidBlockHeight < input.lastValidBlockHeight) {
-          await tx.singleUseGuard.update({
-            where: { id: guard.id },
-            data: { lastValidBlockHeight: input.lastValidBlockHeight },
-          });
-        }
-        await tx.servedTransaction.create({
-          data: {
-            signature: input.signature,
-            recordKind: RECORD_KIND_ENUM[input.kind],
-            ...recordLink(input.kind, input.recordId),
-            guardId: guard.id,
-            guardPubkey: input.guardAddress,
-            guardGeneration: input.generation,
-            account: input.account,
-            lastValidBlockHeight: input.lastValidBlockHeight,
-          },
-        });
+        // abandoned so the next serve moves on; its transactions cannot land anyway. The guard's
+        // upsert keeps the highest last valid block height, and the served row refers to it.
+        const now = new Date();
+        const kindEnum = Prisma.sql`${RECORD_KIND_ENUM[kind]}::"RecordKind"`;
+        const height = Prisma.sql`${input.lastValidBlockHeight}::bigint`;
+        await sql.query(Prisma.sql`
+          WITH guard AS (
+            INSERT INTO single_use_guards (id, pubkey, record_kind, ${linkColumn(kind)},
+              generation, status, last_valid_block_height, created_at, updated_at)
+            VALUES (gen_random_uuid(), ${input.guardAddress}, ${kindEnum}, ${recordId}::uuid,
+              ${input.generation}, 'ACTIVE', ${height}, ${now}, ${now})
+            ON CONFLICT (pubkey) DO UPDATE SET updated_at = EXCLUDED.updated_at,
+              last_valid_block_height = GREATEST(single_use_guards.last_valid_block_height,
+                EXCLUDED.last_valid_block_height)
+            RETURNING id
+          )
+          INSERT INTO served_transactions (id, signature, record_kind, ${linkColumn(kind)},
+            guard_id, guard_pubkey, guard_generation, account, last_valid_block_height,
+            created_at)
+          SELECT gen_random_uuid(), ${input.signature}, ${kindEnum}, ${recordId}::uuid, guard.id,
+            ${input.guardAddress}, ${input.generation}, ${input.account}, ${height}, ${now}
+          FROM guard`);
         return 'recorded' as const;
       });
     },
@@ -360,34 +382,34 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     },
 
     async findServedTransaction(signature) {
-      const row = await prisma.servedTransaction.findUnique({ where: { signature } });
-      return row ? toServedRef(row) : null;
+      const rows = await direct.query(Prisma.sql`
+        SELECT ${SERVED_REF_COLUMNS} FROM served_transactions s WHERE s.signature = ${signature}`);
+      return rows.length === 0 ? null : servedRefRow.parse(rows[0]);
     },
 
     async pendingServedTransactions(limit) {
-      const open = { in: ['OPEN', 'REJECTING'] as Array<'OPEN' | 'REJECTING'> };
-      const rows = await prisma.servedTransaction.findMany({
-        where: {
-          status: 'SERVED',
-          OR: [{ payment: { status: open } }, { refund: { status: open } }],
-        },
-        orderBy: { createdAt: 'desc' },
-        take: limit,
-      });
-      return rows.map(toServedRef);
+      const rows = await direct.query(Prisma.sql`
+        SELECT ${SERVED_REF_COLUMNS} FROM served_transactions s
+        WHERE s.status = 'SERVED' AND (
+          EXISTS (SELECT 1 FROM payment_records p
+            WHERE p.id = s.payment_id AND p.status IN ('OPEN', 'REJECTING'))
+          OR EXISTS (SELECT 1 FROM refund_records r
+            WHERE r.id = s.refund_id AND r.status IN ('OPEN', 'REJECTING')))
+        ORDER BY s.created_at DESC LIMIT ${limit}`);
+      return z.array(servedRefRow).parse(rows);
     },
 
     async markServedTransaction(signature, status) {
-      await prisma.servedTransaction.updateMany({
-        where: { signature, status: 'SERVED' },
-        data: { status, checkedAt: new Date() },
-      });
+      await direct.query(Prisma.sql`
+        UPDATE served_transactions
+        SET status = ${status}::"ServedTransactionStatus", checked_at = ${new Date()}
+        WHERE signature = ${signature} AND status = 'SERVED'`);
     },
 
     markPaid(input) {
       const { kind, recordId, signature } = input;
-      return transaction(async (tx) => {
-        const locked = await lockRecordWithOwner(tx, kind, recordId);
+      return direct.transaction(async (sql) => {
+        const locked = await lockRecordWithOwner(sql, kind, recordId);
         const status = locked?.status ?? null;
         if (status === 'PAID') {
           return {
@@ -398,59 +420,55 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
           return { result: 'not-payable' } as const;
         }
 
-        const paidFields = {
-          status: 'PAID' as const,
-          signature,
-          slot: input.slot,
-          blockTime: input.blockTime,
-          paidAt: new Date(),
-        };
+        const now = new Date();
         const { gid, merchantId, apiVersion, ...owner } = locked;
         const shopLeft = hasShopLeft(owner);
-        const flagged = shopLeft ? { orphanedAt: owner.orphanedAt ?? new Date() } : {};
-        if (kind === 'payment') {
-          await tx.paymentRecord.update({
-            where: { id: recordId },
-            data: {
-              ...paidFields,
-              ...flagged,
-              buyerWallet: input.payer,
-              rejectCode: null,
-              rejectReason: null,
-            },
-          });
-        } else {
-          await tx.refundRecord.update({
-            where: { id: recordId },
-            data: { ...paidFields, ...flagged, rejectCode: null, rejectReason: null },
-          });
-        }
-        await tx.singleUseGuard.updateMany({
-          where: {
-            recordKind: RECORD_KIND_ENUM[kind],
-            ...recordLink(kind, recordId),
-            generation: input.generation,
-          },
-          data: { status: 'CONSUMED', consumedSignature: signature },
-        });
-        await tx.servedTransaction.updateMany({
-          where: { signature },
-          data: { status: 'LANDED', checkedAt: new Date() },
-        });
-        // Shopify cancelled the session when the shop left: a resolve would only fail for 72 h.
-        if (shopLeft) return { result: 'paid', mutationIds: [], shopLeft: true } as const;
         const mutationKind =
           kind === 'payment' ? 'PAYMENT_SESSION_RESOLVE' : 'REFUND_SESSION_RESOLVE';
-        const mutation = await enqueueShopifyMutation(tx, {
-          kind: mutationKind,
-          merchantId,
-          ...recordLink(kind, recordId),
-          variables: { id: gid },
-          dedupeKey: `${mutationKind}:${recordId}`,
-          // Shopify wants the mutation in the version the session arrived with (specs F.16).
-          apiVersion,
-        });
-        return { result: 'paid', mutationIds: [mutation.id] } as const;
+        // Shopify cancelled the session when the shop left: a resolve would only fail for 72 h.
+        const enqueue = shopLeft
+          ? Prisma.sql`SELECT NULL::text AS id`
+          : enqueueShopifyMutationSql(
+              {
+                kind: mutationKind,
+                merchantId,
+                ...recordLink(kind, recordId),
+                variables: { id: gid },
+                dedupeKey: `${mutationKind}:${recordId}`,
+                // Shopify wants the mutation in the version the session arrived with (specs F.16).
+                apiVersion,
+              },
+              now,
+            );
+        // The record, its guards, the served transaction and the outbox row in one statement
+        // after the lock (what were four): each changes rows of its own table, and the rows it
+        // changes are the latest committed versions, as in separate statements.
+        const [written] = await sql.query(Prisma.sql`
+          WITH paid AS (
+            UPDATE ${Prisma.raw(RECORD_TABLE[kind])}
+            SET status = 'PAID', signature = ${signature}, slot = ${input.slot}::bigint,
+              block_time = ${input.blockTime}::timestamp(3), paid_at = ${now},
+              ${shopLeft ? Prisma.sql`orphaned_at = ${owner.orphanedAt ?? now},` : Prisma.empty}
+              ${kind === 'payment' ? Prisma.sql`buyer_wallet = ${input.payer},` : Prisma.empty}
+              reject_code = NULL, reject_reason = NULL, updated_at = ${now}
+            WHERE id = ${recordId}::uuid
+            RETURNING id
+          ), consumed AS (
+            UPDATE single_use_guards
+            SET status = 'CONSUMED', consumed_signature = ${signature}, updated_at = ${now}
+            WHERE record_kind = ${RECORD_KIND_ENUM[kind]}::"RecordKind"
+              AND ${linkColumn(kind)} = ${recordId}::uuid AND generation = ${input.generation}
+          ), landed AS (
+            UPDATE served_transactions SET status = 'LANDED', checked_at = ${now}
+            WHERE signature = ${signature}
+          ), mutation AS (${enqueue})
+          SELECT (SELECT id FROM mutation) AS mutation_id, (SELECT count(*) FROM paid) AS paid`);
+        const { mutation_id: mutationId } = z
+          .object({ mutation_id: z.string().nullable(), paid: z.coerce.number().int().min(1) })
+          .parse(written);
+        if (mutationId === null)
+          return { result: 'paid', mutationIds: [], shopLeft: true } as const;
+        return { result: 'paid', mutationIds: [mutationId] } as const;
       });
     },
 
@@ -529,70 +547,78 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     },
 
     async expiredOpenRecords(now, blockHeight, limit) {
-      const rows = await prisma.paymentRecord.findMany({
-        where: {
-          status: 'OPEN',
-          expiresAt: { lt: now },
-          served: { none: { status: 'SERVED', lastValidBlockHeight: { gte: blockHeight } } },
-        },
-        select: { id: true },
-        orderBy: { expiresAt: 'asc' },
-        take: limit,
-      });
-      return rows.map((row) => ({ kind: 'payment' as const, id: row.id }));
+      const rows = await direct.query(Prisma.sql`
+        SELECT p.id::text AS id FROM payment_records p
+        WHERE p.status = 'OPEN' AND p.expires_at < ${now}
+          AND NOT EXISTS (SELECT 1 FROM served_transactions s
+            WHERE s.payment_id = p.id AND s.status = 'SERVED'
+              AND s.last_valid_block_height >= ${blockHeight}::bigint)
+        ORDER BY p.expires_at ASC LIMIT ${limit}`);
+      return z
+        .array(idRow)
+        .parse(rows)
+        .map((row) => ({ kind: 'payment' as const, id: row.id }));
     },
 
     async rejectingRecords(limit) {
       // No request waits for a burn any more: every REJECTING record is the poll's to finish.
-      const stuck = { status: 'REJECTING' as const };
-      const [payments, refunds] = await Promise.all([
-        prisma.paymentRecord.findMany({
-          where: stuck,
-          select: { id: true },
-          orderBy: { updatedAt: 'asc' },
-          take: limit,
-        }),
-        prisma.refundRecord.findMany({
-          where: stuck,
-          select: { id: true },
-          orderBy: { updatedAt: 'asc' },
-          take: limit,
-        }),
-      ]);
-      return [
-        ...payments.map((row) => ({ kind: 'payment' as const, id: row.id })),
-        ...refunds.map((row) => ({ kind: 'refund' as const, id: row.id })),
-      ];
+      // Payments first, then refunds, each oldest change first.
+      const rows = await direct.query(Prisma.sql`
+        SELECT kind, id FROM (
+          (SELECT 'payment' AS kind, id::text AS id, updated_at FROM payment_records
+            WHERE status = 'REJECTING' ORDER BY updated_at ASC LIMIT ${limit})
+          UNION ALL
+          (SELECT 'refund' AS kind, id::text AS id, updated_at FROM refund_records
+            WHERE status = 'REJECTING' ORDER BY updated_at ASC LIMIT ${limit})
+        ) rejecting
+        ORDER BY kind = 'refund', updated_at ASC`);
+      return z.array(recordRefRow).parse(rows);
     },
 
     async sweepableGuards(blockHeight, limit): Promise<SweepableGuard[]> {
-      const rows = await prisma.singleUseGuard.findMany({
-        where: {
-          status: { in: [...CLOSED_GUARD_STATES] },
-          lastValidBlockHeight: { lt: blockHeight },
-        },
-        include: {
-          payment: { select: { shopifyId: true, merchant: { select: { shopDomain: true } } } },
-          refund: { select: { shopifyId: true, merchant: { select: { shopDomain: true } } } },
-        },
-        orderBy: { updatedAt: 'asc' },
-        take: limit,
-      });
-      return rows.flatMap((row) => {
-        const record = row.payment ?? row.refund;
-        if (!record) return [];
-        return [
-          {
-            guardId: row.id,
-            kind: row.recordKind === 'PAYMENT' ? ('payment' as const) : ('refund' as const),
-            recordId: (row.paymentId ?? row.refundId) as string,
-            shop: record.merchant.shopDomain,
-            shopifyId: record.shopifyId,
-            generation: row.generation,
-            lastValidBlockHeight: row.lastValidBlockHeight,
-          },
-        ];
-      });
+      // A guard whose record is gone is skipped, as before (`payment ?? refund`).
+      const rows = await direct.query(Prisma.sql`
+        SELECT g.id::text AS guard_id, g.record_kind::text AS record_kind,
+          COALESCE(g.payment_id, g.refund_id)::text AS record_id, g.generation,
+          g.last_valid_block_height::text AS last_valid_block_height,
+          COALESCE(p.shopify_id, r.shopify_id) AS shopify_id,
+          CASE WHEN p.id IS NOT NULL THEN pm.shop_domain ELSE rm.shop_domain END AS shop
+        FROM single_use_guards g
+        LEFT JOIN payment_records p ON p.id = g.payment_id
+        LEFT JOIN merchants pm ON pm.id = p.merchant_id
+        LEFT JOIN refund_records r ON r.id = g.refund_id
+        LEFT JOIN merchants rm ON rm.id = r.merchant_id
+        WHERE g.status IN ('CONSUMED', 'BURNED', 'ABANDONED')
+          AND g.last_valid_block_height < ${blockHeight}::bigint
+        ORDER BY g.updated_at ASC LIMIT ${limit}`);
+      return z
+        .array(
+          z.object({
+            guard_id: z.string(),
+            record_kind: z.enum(['PAYMENT', 'REFUND']),
+            record_id: z.string().nullable(),
+            generation: z.number().int(),
+            last_valid_block_height: z.string(),
+            shopify_id: z.string().nullable(),
+            shop: z.string().nullable(),
+          }),
+        )
+        .parse(rows)
+        .flatMap((row) =>
+          row.record_id === null || row.shopify_id === null || row.shop === null
+            ? []
+            : [
+                {
+                  guardId: row.guard_id,
+                  kind: row.record_kind === 'PAYMENT' ? ('payment' as const) : ('refund' as const),
+                  recordId: row.record_id,
+                  shop: row.shop,
+                  shopifyId: row.shopify_id,
+                  generation: row.generation,
+                  lastValidBlockHeight: BigInt(row.last_valid_block_height),
+                },
+              ],
+        );
     },
 
     async markGuardSwept(guardId, signature) {
@@ -602,17 +628,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
       });
     },
 
-    async saveRedirectUrl(paymentId, redirectUrl) {
-      await prisma.paymentRecord.update({ where: { id: paymentId }, data: { redirectUrl } });
-    },
-
-    async flagOrphaned(kind, recordId, at) {
-      const unflaggedPaid = { id: recordId, status: 'PAID' as const, orphanedAt: null };
-      if (kind === 'payment') {
-        await prisma.paymentRecord.updateMany({ where: unflaggedPaid, data: { orphanedAt: at } });
-      } else {
-        await prisma.refundRecord.updateMany({ where: unflaggedPaid, data: { orphanedAt: at } });
-      }
-    },
+    saveRedirectUrl: mutationRecords.saveRedirectUrl,
+    flagOrphaned: mutationRecords.flagOrphaned,
   };
 }

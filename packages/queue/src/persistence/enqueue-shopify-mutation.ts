@@ -1,4 +1,4 @@
-import type { Prisma, ShopifyMutation, ShopifyMutationKind } from '@solpay/db';
+import { Prisma, type ShopifyMutation, type ShopifyMutationKind } from '@solpay/db';
 import type { MutationPayload } from '../outbox/mutation-payload-schema';
 
 /** What to put in the outbox. */
@@ -44,4 +44,29 @@ export async function enqueueShopifyMutation(
     },
     update: { dedupeKey: input.dedupeKey },
   });
+}
+
+/**
+ * {@link enqueueShopifyMutation} as one SQL statement, for callers that send their statements
+ * over `pg` (`directSql`): the same `INSERT … ON CONFLICT (dedupe_key) DO UPDATE` Prisma sends,
+ * with the generated defaults (id, timestamps) set here, returning the row's `id` (new or
+ * existing). Use it on its own or as a `WITH` item of a larger statement.
+ */
+export function enqueueShopifyMutationSql(
+  input: EnqueueShopifyMutationInput,
+  now: Date,
+): Prisma.Sql {
+  const payload: MutationPayload = {
+    variables: input.variables,
+    ...(input.apiVersion === undefined ? {} : { apiVersion: input.apiVersion }),
+  };
+  return Prisma.sql`
+    INSERT INTO shopify_mutations (id, kind, dedupe_key, merchant_id, payment_id, refund_id,
+      payload, next_attempt_at, created_at, updated_at)
+    VALUES (gen_random_uuid(), ${input.kind}::"ShopifyMutationKind", ${input.dedupeKey},
+      ${input.merchantId}::uuid, ${input.paymentId ?? null}::uuid, ${input.refundId ?? null}::uuid,
+      ${JSON.stringify(payload)}::jsonb, ${now}, ${now}, ${now})
+    ON CONFLICT (dedupe_key) DO UPDATE
+      SET dedupe_key = EXCLUDED.dedupe_key, updated_at = EXCLUDED.updated_at
+    RETURNING id::text AS id`;
 }

@@ -1,22 +1,31 @@
-import type { PrismaClient } from '@solpay/db';
-import type { MerchantTokenStore } from '../ports/merchant-token-store';
+import { directSql, Prisma, type PrismaClient } from '@solpay/db';
+import { z } from 'zod';
+import type { MerchantTokenStore, StoredMerchantTokens } from '../ports/merchant-token-store';
 
-const tokenColumns = {
-  shopDomain: true,
-  installState: true,
-  accessTokenEnc: true,
-  accessTokenExpiresAt: true,
-  refreshTokenEnc: true,
-} as const;
+const tokenRow = z.object({
+  shopDomain: z.string(),
+  installState: z.enum(['INSTALLED', 'UNINSTALLED', 'REDACTED']),
+  accessTokenEnc: z.string().nullable(),
+  accessTokenExpiresAt: z.date().nullable(),
+  refreshTokenEnc: z.string().nullable(),
+}) satisfies z.ZodType<StoredMerchantTokens>;
 
 /**
- * {@link MerchantTokenStore} over the `merchants` table with Prisma. A rotated pair is stored
- * with a conditional update (`WHERE refresh_token_enc = <the one used>`).
+ * {@link MerchantTokenStore} over the `merchants` table. The read is on every dispatch, so it is
+ * SQL over `pg` (`directSql`, ADR 0014); a rotated pair is stored with Prisma, with a
+ * conditional update (`WHERE refresh_token_enc = <the one used>`).
  */
 export function createPrismaMerchantTokenStore(prisma: PrismaClient): MerchantTokenStore {
+  const direct = directSql(prisma);
   return {
-    read: (merchantId) =>
-      prisma.merchant.findUnique({ where: { id: merchantId }, select: tokenColumns }),
+    async read(merchantId) {
+      const rows = await direct.query(Prisma.sql`
+        SELECT shop_domain AS "shopDomain", install_state::text AS "installState",
+          access_token_enc AS "accessTokenEnc", access_token_expires_at AS "accessTokenExpiresAt",
+          refresh_token_enc AS "refreshTokenEnc"
+        FROM merchants WHERE id = ${merchantId}::uuid`);
+      return rows.length === 0 ? null : tokenRow.parse(rows[0]);
+    },
 
     async storeRotated(merchantId, usedRefreshTokenEnc, next) {
       const written = await prisma.merchant.updateMany({

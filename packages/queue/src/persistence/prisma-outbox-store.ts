@@ -1,5 +1,10 @@
-import { Prisma } from '@solpay/db';
-import type { PrismaClient, ShopifyMutationKind, ShopifyMutationStatus } from '@solpay/db';
+import { directSql, Prisma } from '@solpay/db';
+import type {
+  DirectSql,
+  PrismaClient,
+  ShopifyMutationKind,
+  ShopifyMutationStatus,
+} from '@solpay/db';
 import { z } from 'zod';
 import type { MutationRecords } from '../ports/mutation-records';
 import {
@@ -22,18 +27,17 @@ void statusesMatch;
 /** Dependencies of {@link createPrismaOutboxStore}. */
 export interface PrismaOutboxStoreDeps {
   /** The record store working inside the outbox's transaction (same database). */
-  recordsIn: (tx: Prisma.TransactionClient) => MutationRecords;
+  recordsIn: (sql: DirectSql) => MutationRecords;
 }
 
-/** Rows due or abandoned at `now`: what a claim may take. */
-const claimable = (now: Date): Prisma.ShopifyMutationWhereInput => ({
-  OR: [
-    { status: 'PENDING', nextAttemptAt: { lte: now } },
-    { status: 'IN_FLIGHT', lockedUntil: { lt: now } },
-  ],
-});
+/** Rows due or abandoned at `now`: what a claim may take (and `dueIds` lists). */
+const claimable = (now: Date) => Prisma.sql`
+  ((status = 'PENDING' AND next_attempt_at <= ${now})
+    OR (status = 'IN_FLIGHT' AND locked_until < ${now}))`;
 
-/** A claimed row as the claim's `UPDATE … RETURNING` gives it (enum columns cast to text). */
+const idRow = z.object({ id: z.string() });
+
+/** A row as the claim's `UPDATE … RETURNING` and `find` give it (enum columns cast to text). */
 const claimedRow = z
   .object({
     id: z.string(),
@@ -56,93 +60,118 @@ const claimedRow = z
     attempts: row.attempts,
   }));
 
-function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-}
+/** The columns {@link claimedRow} parses. */
+const ROW_COLUMNS = Prisma.raw(`id::text AS id, kind::text AS kind,
+  merchant_id::text AS merchant_id, payment_id::text AS payment_id,
+  refund_id::text AS refund_id, payload, status::text AS status, attempts`);
 
-function endData(end: OutboxAttemptEnd): Prisma.ShopifyMutationUpdateManyMutationInput {
+/** A JSON column's value as `jsonb` text (what Prisma stores for a `Json` input). */
+const jsonb = (value: unknown) => Prisma.sql`${JSON.stringify(value ?? null)}::jsonb`;
+
+/** The columns an attempt's end sets, as `SET` assignments. */
+function endAssignments(end: OutboxAttemptEnd): Prisma.Sql[] {
+  const status = Prisma.sql`status = ${end.status}::"ShopifyMutationStatus"`;
   switch (end.status) {
     case 'SUCCEEDED':
-      return {
-        status: end.status,
-        completedAt: end.completedAt,
-        lastError: null,
-        result: toJson(end.result),
-      };
+      return [
+        status,
+        Prisma.sql`completed_at = ${end.completedAt}`,
+        Prisma.sql`last_error = NULL`,
+        Prisma.sql`result = ${jsonb(end.result)}`,
+      ];
     case 'FAILED':
-      return {
-        status: end.status,
-        completedAt: end.completedAt,
-        lastError: end.lastError,
-        ...(end.result === undefined ? {} : { result: toJson(end.result) }),
-      };
+      return [
+        status,
+        Prisma.sql`completed_at = ${end.completedAt}`,
+        Prisma.sql`last_error = ${end.lastError}`,
+        ...(end.result === undefined ? [] : [Prisma.sql`result = ${jsonb(end.result)}`]),
+      ];
     case 'EXHAUSTED':
-      return { status: end.status, completedAt: end.completedAt, lastError: end.lastError };
+      return [
+        status,
+        Prisma.sql`completed_at = ${end.completedAt}`,
+        Prisma.sql`last_error = ${end.lastError}`,
+      ];
     case 'PENDING':
-      return { status: end.status, nextAttemptAt: end.nextAttemptAt, lastError: end.lastError };
+      return [
+        status,
+        Prisma.sql`next_attempt_at = ${end.nextAttemptAt}`,
+        Prisma.sql`last_error = ${end.lastError}`,
+      ];
   }
 }
 
 /**
- * {@link OutboxStore} over the `shopify_mutations` table with Prisma. A claim is one conditional
- * `UPDATE` (the row lock makes concurrent claims take turns, and only the first still matches);
- * an attempt's end is conditional on the claim still holding; record changes that go with an
- * end run through `deps.recordsIn` in the same transaction.
+ * {@link OutboxStore} over the `shopify_mutations` table. A claim is one conditional `UPDATE`
+ * (the row lock makes concurrent claims take turns, and only the first still matches); an
+ * attempt's end is conditional on the claim still holding; record changes that go with an end
+ * run through `deps.recordsIn` in the same transaction. The dispatch path (claim, `find`, end,
+ * `dueIds`) is SQL over `pg` (`directSql`, ADR 0014); `idsWithStatus` and `reopen` (the
+ * operator's replay) use Prisma.
  */
 export function createPrismaOutboxStore(
   prisma: PrismaClient,
   deps: PrismaOutboxStoreDeps,
 ): OutboxStore {
-  const endIn = (
-    db: Prisma.TransactionClient,
+  const direct = directSql(prisma);
+  /** Whether the claim still held and the end was written. */
+  const endIn = async (
+    sql: DirectSql,
     row: Pick<OutboxRow, 'id' | 'attempts'>,
     end: OutboxAttemptEnd,
-  ) =>
-    db.shopifyMutation.updateMany({
-      where: { id: row.id, status: 'IN_FLIGHT', attempts: row.attempts },
-      data: { ...endData(end), lockedUntil: null },
-    });
+  ): Promise<boolean> => {
+    const set = [
+      ...endAssignments(end),
+      Prisma.sql`locked_until = NULL`,
+      Prisma.sql`updated_at = ${new Date()}`,
+    ];
+    const rows = await sql.query(Prisma.sql`
+      UPDATE shopify_mutations SET ${Prisma.join(set)}
+      WHERE id = ${row.id}::uuid AND status = 'IN_FLIGHT' AND attempts = ${row.attempts}
+      RETURNING id::text AS id`);
+    return rows.length === 1;
+  };
 
-  const find = async (mutationId: string): Promise<OutboxRow | undefined> =>
-    (await prisma.shopifyMutation.findUnique({ where: { id: mutationId } })) ?? undefined;
+  const find = async (mutationId: string): Promise<OutboxRow | undefined> => {
+    const rows = await direct.query(Prisma.sql`
+      SELECT ${ROW_COLUMNS} FROM shopify_mutations WHERE id = ${mutationId}::uuid`);
+    return rows.length === 1 ? claimedRow.parse(rows[0]) : undefined;
+  };
 
   return {
     async claim(mutationId, { now, lockedUntil, attempt }) {
       // One statement (Prisma's updateMany and re-read took four: BEGIN, UPDATE, COMMIT,
       // SELECT). Same condition as `claimable`; the row lock makes concurrent claims take turns
       // and re-check it, so at most one returns the row.
-      const rows = await prisma.$queryRaw<unknown[]>`
+      const rows = await direct.query(Prisma.sql`
         UPDATE shopify_mutations
         SET status = 'IN_FLIGHT', locked_until = ${lockedUntil}, attempts = attempts + 1,
           updated_at = ${now}
-        WHERE id = ${mutationId}::uuid
-          AND ((status = 'PENDING' AND next_attempt_at <= ${now})
-            OR (status = 'IN_FLIGHT' AND locked_until < ${now}))
+        WHERE id = ${mutationId}::uuid AND ${claimable(now)}
           ${attempt === undefined ? Prisma.empty : Prisma.sql`AND attempts = ${attempt - 1}`}
-        RETURNING id, kind::text AS kind, merchant_id, payment_id, refund_id, payload,
-          status::text AS status, attempts`;
+        RETURNING ${ROW_COLUMNS}`);
       return rows.length === 1 ? claimedRow.parse(rows[0]) : undefined;
     },
 
     find,
 
     async endAttempt(row, end, andThen) {
-      if (!andThen) return (await endIn(prisma, row, end)).count === 1;
-      return prisma.$transaction(async (tx) => {
-        const ended = (await endIn(tx, row, end)).count === 1;
-        if (ended) await andThen(deps.recordsIn(tx));
+      if (!andThen) return endIn(direct, row, end);
+      return direct.transaction(async (sql) => {
+        const ended = await endIn(sql, row, end);
+        if (ended) await andThen(deps.recordsIn(sql));
         return ended;
       });
     },
 
     async dueIds(now, limit) {
-      const rows = await prisma.shopifyMutation.findMany({
-        where: claimable(now),
-        orderBy: { nextAttemptAt: 'asc' },
-        take: limit,
-        select: { id: true },
-      });
-      return rows.map((row) => row.id);
+      const rows = await direct.query(Prisma.sql`
+        SELECT id::text AS id FROM shopify_mutations WHERE ${claimable(now)}
+        ORDER BY next_attempt_at ASC LIMIT ${limit}`);
+      return z
+        .array(idRow)
+        .parse(rows)
+        .map((row) => row.id);
     },
 
     async idsWithStatus(statuses) {
