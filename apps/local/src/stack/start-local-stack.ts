@@ -3,7 +3,11 @@ import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
 import { readConfig } from '@solpay/lambda';
 import { closeComposition, merchantOnboarding } from '@solpay/composition';
-import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
+import {
+  ensureDevCertificates,
+  startLocalChainInWorker,
+  startShopifySimulator,
+} from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';
 import { routesOf } from '../gateway/load-serverless-routes';
@@ -152,13 +156,17 @@ export async function startLocalStack(
     let chain: LocalStack['chain'];
     let rpcUrl = env.get('SOLANA_RPC_URL');
     if (rpcUrl === undefined) {
-      const started = await startLocalChain({
+      // In a worker thread, like the database: LiteSVM, base58 and the RPC server's JSON would
+      // otherwise take a tenth of this thread's CPU per checkout.
+      const started = await startLocalChainInWorker({
         port: ports.rpc,
         keypairDir: join(dataDir, 'wallets'),
         statePath: statePaths.chain,
         stateId: state.stateId,
         responseDelayMs: latency.rpcMs,
         ...(localProfile.finalityMs === undefined ? {} : { finalityMs: localProfile.finalityMs }),
+        // The stack's log, or the chain's own default (stderr) when the caller gave none.
+        ...(options.log === undefined ? {} : { log: options.log }),
       });
       chain = started;
       onStop('local chain', () => started.close());
