@@ -48,7 +48,14 @@ export async function runEmbeddedDatabaseWorker(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('runEmbeddedDatabaseWorker runs in a worker thread only');
   const post = (reply: EmbeddedDatabaseWorkerReply) => port.postMessage(reply);
-  const { dataDir, host, port: tcpPort, socketDir, pglite, initdb } = workerData as EmbeddedDatabaseWorkerData;
+  const {
+    dataDir,
+    host,
+    port: tcpPort,
+    socketDir,
+    pglite,
+    initdb,
+  } = workerData as EmbeddedDatabaseWorkerData;
   const modules = { pgliteWasmModule: pglite, initdbWasmModule: initdb };
 
   let db: PGlite;
