@@ -74,13 +74,17 @@ export async function startLocalChainInWorker(
   });
 
   const signal = new Int32Array(answered);
+  let hung = false;
   const call = (request: LocalChainCall): LocalChainAnswer & { ok: true } => {
     if (exitCode !== undefined || closing !== undefined) {
       throw new Error(`local chain (${described.rpcUrl}) is stopped`);
     }
+    // A late answer would be taken for the next call's.
+    if (hung) throw new Error(`local chain (${described.rpcUrl}) stopped answering`);
     Atomics.store(signal, 0, 0);
     channel.port1.postMessage(request);
     if (Atomics.wait(signal, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
+      hung = true;
       throw new Error(
         `local chain worker did not answer ${request.method} in ${CALL_TIMEOUT_MS} ms`,
       );
