@@ -98,6 +98,31 @@ export async function startLocalStack(
       );
     }
 
+    // The chain's worker starts beside the database's: neither needs the other, and each
+    // takes seconds to load its code.
+    const chainStarting =
+      env.get('SOLANA_RPC_URL') === undefined
+        ? startLocalChainInWorker({
+            port: ports.rpc,
+            keypairDir: join(dataDir, 'wallets'),
+            statePath: statePaths.chain,
+            stateId: state.stateId,
+            responseDelayMs: latency.rpcMs,
+            ...(localProfile.finalityMs === undefined
+              ? {}
+              : { finalityMs: localProfile.finalityMs }),
+            // The stack's log, or the chain's own default (stderr) when the caller gave none.
+            ...(options.log === undefined ? {} : { log: options.log }),
+          })
+        : undefined;
+    if (chainStarting !== undefined) {
+      // In a worker thread, like the database: LiteSVM, base58 and the RPC server's JSON would
+      // otherwise take a tenth of this thread's CPU per checkout. Its failure is handled here at
+      // once (the stack awaits it later), and a chain that started is closed whatever fails.
+      const settled = chainStarting.catch(() => undefined);
+      onStop('local chain', async () => (await settled)?.close());
+    }
+
     // Database.
     let databaseUrl = env.get('DATABASE_URL');
     // Where the latency proxy forwards to: the database's TCP address.
@@ -152,24 +177,12 @@ export async function startLocalStack(
     // release their pools before the database goes away.
     onStop('app services', () => closeComposition());
 
-    // Chain.
+    // Chain (started with the database, awaited here).
     let chain: LocalStack['chain'];
     let rpcUrl = env.get('SOLANA_RPC_URL');
     if (rpcUrl === undefined) {
-      // In a worker thread, like the database: LiteSVM, base58 and the RPC server's JSON would
-      // otherwise take a tenth of this thread's CPU per checkout.
-      const started = await startLocalChainInWorker({
-        port: ports.rpc,
-        keypairDir: join(dataDir, 'wallets'),
-        statePath: statePaths.chain,
-        stateId: state.stateId,
-        responseDelayMs: latency.rpcMs,
-        ...(localProfile.finalityMs === undefined ? {} : { finalityMs: localProfile.finalityMs }),
-        // The stack's log, or the chain's own default (stderr) when the caller gave none.
-        ...(options.log === undefined ? {} : { log: options.log }),
-      });
+      const started = await (chainStarting ?? Promise.reject(new Error('local chain not started')));
       chain = started;
-      onStop('local chain', () => started.close());
       rpcUrl = env.setDefault('SOLANA_RPC_URL', started.rpcUrl);
       bound.rpc = Number(new URL(started.rpcUrl).port);
       env.setDefault('SOLANA_CLUSTER', 'localnet');
