@@ -1,7 +1,8 @@
 /**
  * The database restarted mid-load: payment sessions arrive concurrently at green while the
- * embedded PostgreSQL the test owns is closed and started again on the same data folder and
- * port. Requests that failed are retried byte for byte as Shopify does until they succeed;
+ * embedded PostgreSQL the test owns is closed and started again on the same data folder, port
+ * and Unix socket (the stack reaches it over the socket, as `npm start` does). Requests that
+ * failed are retried byte for byte as Shopify does until they succeed;
  * afterwards there must be exactly one payment record per Shopify payment session id — none
  * lost, none duplicated. Prints what it injected and what it counted.
  */
@@ -25,8 +26,14 @@ let dbDir: string;
 
 beforeAll(async () => {
   dbDir = mkdtempSync(join(tmpdir(), 'solpay-db-restart-'));
-  db = await startEmbeddedDatabase({ dataDir: dbDir, host: '127.0.0.1', port: 0 });
-  process.env.DATABASE_URL = db.url;
+  db = await startEmbeddedDatabase({
+    dataDir: join(dbDir, 'pgdata'),
+    host: '127.0.0.1',
+    port: 0,
+    socketDir: dbDir,
+  });
+  if (db.socketUrl === undefined) throw new Error(`socket path too long under ${dbDir}`);
+  process.env.DATABASE_URL = db.socketUrl;
   m = await startMeasuredStack();
 }, 120_000);
 
@@ -45,7 +52,12 @@ describe('database restarted mid-load', () => {
     const restartDatabase = async () => {
       await db.close();
       await new Promise((resolve) => setTimeout(resolve, DOWN_MS));
-      db = await startEmbeddedDatabase({ dataDir: dbDir, host: '127.0.0.1', port: db.port });
+      db = await startEmbeddedDatabase({
+        dataDir: join(dbDir, 'pgdata'),
+        host: '127.0.0.1',
+        port: db.port,
+        socketDir: dbDir,
+      });
     };
 
     const first = await inPool(SESSIONS, CONCURRENCY, async () => {
@@ -87,7 +99,7 @@ describe('database restarted mid-load', () => {
     const firstStatuses: Record<string, number> = {};
     for (const o of first) firstStatuses[o.status] = (firstStatuses[o.status] ?? 0) + 1;
     console.log(
-      `injected: embedded PostgreSQL closed after ${RESTART_AFTER} of ${SESSIONS} concurrent payment sessions (${CONCURRENCY} in flight), down ${DOWN_MS} ms, restarted on the same data folder and port\n` +
+      `injected: embedded PostgreSQL closed after ${RESTART_AFTER} of ${SESSIONS} concurrent payment sessions (${CONCURRENCY} in flight), down ${DOWN_MS} ms, restarted on the same data folder, port and socket\n` +
         `counted: first answers ${JSON.stringify(firstStatuses)}; ${failedFirst.length} sessions retried ` +
         `(${retries.reduce((a, b) => a + b, 0)} resends until 201); a final resend of all answered ` +
         `${[...new Set(resent.map((r) => r.status))].join('/')} with ${redirects.size} distinct redirect URLs; ` +

@@ -15,6 +15,12 @@ export function formatStackSummary(stack: LocalStack): string {
     `  Green gateway      ${urls.green}   (mTLS: Shopify dev client certificate only)`,
     `  Solana RPC         ${urls.rpc}`,
     `  Database           ${stack.databaseUrl}`,
+    // The embedded database's own URL is its Unix socket; tools that want TCP have the port.
+    ...(stack.ports.database > 0 && new URL(stack.databaseUrl).searchParams.has('host')
+      ? [
+          `  Database over TCP  postgresql://postgres:postgres@127.0.0.1:${stack.ports.database}/postgres`,
+        ]
+      : []),
     '',
     `  Demo shop          ${stack.demoShop.domain}`,
     `  Mint               ${stack.stackFile.contents.mint}`,

@@ -1,5 +1,5 @@
 import type { createPrismaClient } from '@solpay/db';
-import type { DevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
+import type { DevCertificates, LocalChain, startShopifySimulator } from '@solpay/testkit';
 import type { LambdaRoute } from '../gateway/lambda-route';
 import type { LocalPorts } from './local-ports';
 import type { StackFile } from './stack-file';
@@ -33,7 +33,7 @@ export interface LocalStack {
   /** A Prisma client on that database (closed by `close`). */
   prisma: ReturnType<typeof createPrismaClient>;
   /** The local chain, unless `SOLANA_RPC_URL` pointed elsewhere. */
-  chain: Awaited<ReturnType<typeof startLocalChain>> | undefined;
+  chain: LocalChain | undefined;
   /** The Shopify simulator, unless `SHOPIFY_ADMIN_ORIGIN` pointed elsewhere. */
   simulator: Awaited<ReturnType<typeof startShopifySimulator>> | undefined;
   /** The demo merchant's shop domain and id. */

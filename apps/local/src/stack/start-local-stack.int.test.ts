@@ -141,6 +141,8 @@ describe('startLocalStack', () => {
     expect(file.shopify.apiKey).toBe(process.env.SHOPIFY_API_KEY);
     expect(file.shopify.apiSecret).toBe(process.env.SHOPIFY_API_SECRET);
     expect(file.databaseUrl).toBe(stack.databaseUrl);
+    // The embedded database is reached over its Unix socket in the data folder.
+    expect(new URL(file.databaseUrl).searchParams.get('host')).toBe(dataDir);
     expect(file.ports.green).toBe(Number(new URL(file.urls.green).port));
   });
 

@@ -3,7 +3,11 @@ import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
 import { readConfig } from '@solpay/lambda';
 import { closeComposition, merchantOnboarding } from '@solpay/composition';
-import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
+import {
+  ensureDevCertificates,
+  startLocalChainInWorker,
+  startShopifySimulator,
+} from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';
 import { routesOf } from '../gateway/load-serverless-routes';
@@ -94,36 +98,70 @@ export async function startLocalStack(
       );
     }
 
+    // The chain's worker starts beside the database's: neither needs the other, and each
+    // takes seconds to load its code.
+    const chainStarting =
+      env.get('SOLANA_RPC_URL') === undefined
+        ? startLocalChainInWorker({
+            port: ports.rpc,
+            keypairDir: join(dataDir, 'wallets'),
+            statePath: statePaths.chain,
+            stateId: state.stateId,
+            responseDelayMs: latency.rpcMs,
+            ...(localProfile.finalityMs === undefined
+              ? {}
+              : { finalityMs: localProfile.finalityMs }),
+            // The stack's log, or the chain's own default (stderr) when the caller gave none.
+            ...(options.log === undefined ? {} : { log: options.log }),
+          })
+        : undefined;
+    if (chainStarting !== undefined) {
+      // In a worker thread, like the database: LiteSVM, base58 and the RPC server's JSON would
+      // otherwise take a tenth of this thread's CPU per checkout. Its failure is handled here at
+      // once (the stack awaits it later), and a chain that started is closed whatever fails.
+      const settled = chainStarting.catch(() => undefined);
+      onStop('local chain', async () => (await settled)?.close());
+    }
+
     // Database.
     let databaseUrl = env.get('DATABASE_URL');
+    // Where the latency proxy forwards to: the database's TCP address.
+    let databaseTcp: { host: string; port: number };
     if (databaseUrl === undefined) {
       const database = await startEmbeddedDatabase({
         dataDir: join(dataDir, 'pgdata'),
         host: '127.0.0.1',
         port: ports.database,
+        // A Unix socket costs this thread less CPU per round trip than loopback TCP; the TCP
+        // port stays for the latency proxy and outside tools.
+        socketDir: dataDir,
         // The stack's log, or the database's own default (stderr) when the caller gave none.
         log: options.log,
       });
       onStop('database', () => database.close());
       bound.database = database.port;
-      databaseUrl = env.setDefault('DATABASE_URL', database.url);
-      log(`database: embedded PostgreSQL (PGlite) on port ${database.port}`);
+      databaseTcp = { host: '127.0.0.1', port: database.port };
+      databaseUrl = env.setDefault('DATABASE_URL', database.socketUrl ?? database.url);
+      log(
+        `database: embedded PostgreSQL (PGlite) on port ${database.port}` +
+          (database.socketUrl === undefined ? '' : ` and its Unix socket in ${dataDir}`),
+      );
     } else {
       bound.database = 0;
+      const given = new URL(databaseUrl);
+      databaseTcp = { host: given.hostname, port: Number(given.port || 5432) };
       log('database: DATABASE_URL from the environment');
     }
     await migrateDatabase(databaseUrl);
     const prisma = createPrismaClient(databaseUrl);
     if (latency.databaseMs > 0) {
-      // The handlers reach the database through a proxy adding the round-trip time of RDS;
-      // migrations, seeding and tests use the direct URL.
-      const direct = new URL(databaseUrl);
-      const proxy = await startDelayingProxy({
-        target: { host: direct.hostname, port: Number(direct.port || 5432) },
-        delayMs: latency.databaseMs,
-      });
+      // The handlers reach the database through a proxy adding the round-trip time of RDS,
+      // over TCP as a Lambda reaches RDS; migrations, seeding and tests use the direct URL.
+      const proxy = await startDelayingProxy({ target: databaseTcp, delayMs: latency.databaseMs });
       onStop('database latency proxy', () => proxy.close());
       const proxied = new URL(databaseUrl);
+      // A socket directory in `host=` would take precedence over the proxy's address.
+      proxied.searchParams.delete('host');
       proxied.hostname = proxy.host;
       proxied.port = String(proxy.port);
       env.override('DATABASE_URL', proxied.toString());
@@ -139,20 +177,12 @@ export async function startLocalStack(
     // release their pools before the database goes away.
     onStop('app services', () => closeComposition());
 
-    // Chain.
+    // Chain (started with the database, awaited here).
     let chain: LocalStack['chain'];
     let rpcUrl = env.get('SOLANA_RPC_URL');
     if (rpcUrl === undefined) {
-      const started = await startLocalChain({
-        port: ports.rpc,
-        keypairDir: join(dataDir, 'wallets'),
-        statePath: statePaths.chain,
-        stateId: state.stateId,
-        responseDelayMs: latency.rpcMs,
-        ...(localProfile.finalityMs === undefined ? {} : { finalityMs: localProfile.finalityMs }),
-      });
+      const started = await (chainStarting ?? Promise.reject(new Error('local chain not started')));
       chain = started;
-      onStop('local chain', () => started.close());
       rpcUrl = env.setDefault('SOLANA_RPC_URL', started.rpcUrl);
       bound.rpc = Number(new URL(started.rpcUrl).port);
       env.setDefault('SOLANA_CLUSTER', 'localnet');

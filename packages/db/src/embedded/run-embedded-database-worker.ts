@@ -8,6 +8,8 @@ export interface EmbeddedDatabaseWorkerData {
   dataDir?: string;
   host?: string;
   port?: number;
+  /** Directory of the Unix socket served beside the TCP port (see `servePglite`). */
+  socketDir?: string;
   /** PGlite's compiled wasm modules (`pglite.wasm`, `initdb.wasm`), shared by every worker. */
   pglite: WebAssembly.Module;
   initdb: WebAssembly.Module;
@@ -27,7 +29,7 @@ export interface CloneableError {
 
 /** Messages the worker posts: one `ready` or `failed`, then, after a `close` request, one `closed` or `close-failed`. */
 export type EmbeddedDatabaseWorkerReply =
-  | { type: 'ready'; url: string; port: number }
+  | { type: 'ready'; url: string; port: number; socketUrl?: string }
   | { type: 'failed'; error: CloneableError }
   | { type: 'closed' }
   | { type: 'close-failed'; error: CloneableError };
@@ -46,7 +48,14 @@ export async function runEmbeddedDatabaseWorker(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('runEmbeddedDatabaseWorker runs in a worker thread only');
   const post = (reply: EmbeddedDatabaseWorkerReply) => port.postMessage(reply);
-  const { dataDir, host, port: tcpPort, pglite, initdb } = workerData as EmbeddedDatabaseWorkerData;
+  const {
+    dataDir,
+    host,
+    port: tcpPort,
+    socketDir,
+    pglite,
+    initdb,
+  } = workerData as EmbeddedDatabaseWorkerData;
   const modules = { pgliteWasmModule: pglite, initdbWasmModule: initdb };
 
   let db: PGlite;
@@ -56,7 +65,7 @@ export async function runEmbeddedDatabaseWorker(): Promise<void> {
     db =
       dataDir === undefined ? await PGlite.create(modules) : await PGlite.create(dataDir, modules);
     try {
-      listener = await servePglite(db, { host, port: tcpPort });
+      listener = await servePglite(db, { host, port: tcpPort, socketDir });
     } catch (error) {
       await db.close();
       throw error;
@@ -75,7 +84,12 @@ export async function runEmbeddedDatabaseWorker(): Promise<void> {
         (error: unknown) => post({ type: 'close-failed', error: cloneableError(error) }),
       );
   });
-  post({ type: 'ready', url: listener.url, port: listener.port });
+  post({
+    type: 'ready',
+    url: listener.url,
+    port: listener.port,
+    ...(listener.socketUrl === undefined ? {} : { socketUrl: listener.socketUrl }),
+  });
 }
 
 function cloneableError(error: unknown): CloneableError {

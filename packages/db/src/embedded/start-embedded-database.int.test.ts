@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect, type Socket } from 'node:net';
+import { existsSync } from 'node:fs';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -50,6 +51,14 @@ async function rawConnection(port: number): Promise<{ socket: Socket; received: 
   return { socket, received: () => data.toString('latin1') };
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
@@ -84,6 +93,47 @@ describe('startEmbeddedDatabase', () => {
       expect(rows).toEqual([{ id: 1, note: 'survives restart' }]);
     } finally {
       await second.close();
+    }
+  });
+
+  it('serves the same database on a Unix socket in socketDir, replacing a stale socket file', async () => {
+    const socketDir = path.join(dataDir, 'socket');
+    const port = await freePort();
+    await mkdir(socketDir);
+    // Stands for the file a killed process leaves behind (`listen` fails while it exists).
+    await writeFile(path.join(socketDir, `.s.PGSQL.${port}`), '');
+
+    const db = await startEmbeddedDatabase({ port, socketDir });
+    try {
+      expect(db.socketUrl).toBe(
+        `postgresql://postgres:postgres@localhost:${port}/postgres?host=${socketDir}`,
+      );
+      const overSocket = new pg.Client({ connectionString: db.socketUrl });
+      await overSocket.connect();
+      await overSocket.query('CREATE TABLE shared (id int)');
+      await overSocket.query('INSERT INTO shared VALUES (7)');
+      await overSocket.end();
+      const overTcp = new pg.Client({ connectionString: db.url });
+      await overTcp.connect();
+      const { rows } = await overTcp.query('SELECT id FROM shared');
+      await overTcp.end();
+      expect(rows).toEqual([{ id: 7 }]);
+    } finally {
+      await db.close();
+    }
+    expect(existsSync(path.join(socketDir, `.s.PGSQL.${port}`))).toBe(false);
+  });
+
+  it('serves TCP only when the socket path would be too long', async () => {
+    const socketDir = path.join(dataDir, 'x'.repeat(100));
+    const db = await startEmbeddedDatabase({ socketDir });
+    try {
+      expect(db.socketUrl).toBeUndefined();
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      await client.end();
+    } finally {
+      await db.close();
     }
   });
 

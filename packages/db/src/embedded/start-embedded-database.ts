@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type {
@@ -16,6 +16,12 @@ export interface EmbeddedDatabaseOptions {
   host?: string;
   /** TCP port; `0` (default) picks a free one. */
   port?: number;
+  /**
+   * Also serve on the Unix socket `<socketDir>/.s.PGSQL.<port>` (created if missing), which
+   * costs the client's thread less than loopback TCP; skipped when the path is too long for a
+   * socket (over 103 bytes), in which case {@link EmbeddedDatabase.socketUrl} is undefined.
+   */
+  socketDir?: string;
   /** Where to report that the database stopped on its own (a crash); `console.error` by default. */
   log?: (line: string) => void;
 }
@@ -26,6 +32,12 @@ export interface EmbeddedDatabase {
   url: string;
   /** The port actually bound. */
   port: number;
+  /**
+   * `postgresql://postgres:postgres@localhost:<port>/postgres?host=<socketDir>`: the same
+   * database over the Unix socket (`pg` and libpq read `host=/dir` as a socket directory), when
+   * `socketDir` was given and the path fits.
+   */
+  socketUrl?: string;
   /** Disconnects every client, stops listening and closes (flushes) the database. */
   close(): Promise<void>;
 }
@@ -44,8 +56,15 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions = {},
 ): Promise<EmbeddedDatabase> {
-  const { dataDir, host, port, log = (line: string) => console.error(line) } = options;
-  const data: EmbeddedDatabaseWorkerData = { dataDir, host, port, ...(await pgliteWasm()) };
+  const { dataDir, host, port, socketDir, log = (line: string) => console.error(line) } = options;
+  if (socketDir !== undefined) await mkdir(socketDir, { recursive: true });
+  const data: EmbeddedDatabaseWorkerData = {
+    dataDir,
+    host,
+    port,
+    socketDir,
+    ...(await pgliteWasm()),
+  };
   // A file path the bundler cannot follow: production bundles never reach this module anyway.
   const worker = new Worker(join(__dirname, 'embedded-database-worker.cjs'), {
     workerData: data,
@@ -83,6 +102,7 @@ export async function startEmbeddedDatabase(
   return {
     url: started.url,
     port: started.port,
+    ...(started.socketUrl === undefined ? {} : { socketUrl: started.socketUrl }),
     close() {
       closing ??= (async () => {
         if (exitCode !== undefined) return;

@@ -2,6 +2,9 @@ import type { Keypair, PublicKey } from '@solana/web3.js';
 import type { LocalPriceFeeds } from './chain/price-feeds';
 import type { RpcFault } from './rpc/rpc-server';
 
+/** What a test can do to the chain's price feeds (see {@link LocalPriceFeeds}). */
+export type LocalPrices = Pick<LocalPriceFeeds, 'setUsdRate' | 'update' | 'state'>;
+
 /** A settlement token's mint on the local chain. */
 export interface LocalToken {
   symbol: string;
@@ -60,7 +63,7 @@ export interface LocalChain {
   /** Every local settlement token with its program (one Token-2022). */
   tokens: LocalToken[];
   /** The Pyth-layout price accounts, republished every slot; tests may change them. */
-  prices: LocalPriceFeeds;
+  prices: LocalPrices;
   mintAuthority: Keypair;
   /** True when the chain continued from the `statePath` snapshot. */
   restored: boolean;
