@@ -31,28 +31,39 @@ export function createHttpsCaller(
   const agent = new https.Agent({ keepAlive: true, maxSockets: 64, ...tls });
   const call = (request: HttpsCall): Promise<HttpsAnswer> =>
     new Promise((resolve, reject) => {
-      const req = https.request(
-        new URL(request.path, origin),
-        {
-          method: request.method,
-          agent,
-          // Node sends DELETE/OPTIONS bodies unframed unless the length is given.
-          headers: {
-            ...(request.body === undefined
-              ? {}
-              : { 'content-length': String(Buffer.byteLength(request.body)) }),
-            ...request.headers,
+      const send = (retried: boolean): void => {
+        const req = https.request(
+          new URL(request.path, origin),
+          {
+            method: request.method,
+            // The resend goes out on a new connection, not on another idle one.
+            ...(retried ? { agent: false, ...tls } : { agent }),
+            // Node sends DELETE/OPTIONS bodies unframed unless the length is given.
+            headers: {
+              ...(request.body === undefined
+                ? {}
+                : { 'content-length': String(Buffer.byteLength(request.body)) }),
+              ...request.headers,
+            },
           },
-        },
-        (res) => {
-          readJsonOrText(res).then(resolve, reject);
-        },
-      );
-      req.setTimeout(timeoutMs, () =>
-        req.destroy(new Error(`no answer to ${request.method} ${request.path} in ${timeoutMs} ms`)),
-      );
-      req.on('error', reject);
-      req.end(request.body);
+          (res) => {
+            readJsonOrText(res).then(resolve, reject);
+          },
+        );
+        req.setTimeout(timeoutMs, () =>
+          req.destroy(
+            new Error(`no answer to ${request.method} ${request.path} in ${timeoutMs} ms`),
+          ),
+        );
+        req.on('error', (error: NodeJS.ErrnoException) => {
+          // A kept-alive connection the server closed while idle (it keeps them 5 s): the request
+          // never reached it, so once more on a new connection.
+          if (!retried && req.reusedSocket && error.code === 'ECONNRESET') return send(true);
+          reject(error);
+        });
+        req.end(request.body);
+      };
+      send(false);
     });
   return { call, close: () => agent.destroy() };
 }

@@ -67,6 +67,9 @@ function methodOf(raw: unknown): string | null {
  * JSON-RPC 2.0 over HTTP (single and batch requests, CORS) on one port, and the PubSub
  * WebSocket both on the same port and on port + 1 (where web3.js looks for it).
  */
+/** How long an idle kept-alive connection stays open, as on a Solana RPC node. */
+const RPC_KEEP_ALIVE_MS = 20_000;
+
 export class RpcServer {
   private readonly http: Server;
   private readonly ws: Server;
@@ -75,6 +78,11 @@ export class RpcServer {
 
   constructor(private readonly deps: RpcServerDeps) {
     this.http = createServer((req, res) => this.onRequest(req, res));
+    // Idle connections stay open as long as a Solana RPC node keeps them (web3.js's agent keeps
+    // its idle ones 19 s, "one second fewer than the Solana RPC's keepalive timeout"). Node's
+    // default of 5 s closed connections that clients then reused: `read ECONNRESET`.
+    this.http.keepAliveTimeout = RPC_KEEP_ALIVE_MS;
+    this.http.headersTimeout = RPC_KEEP_ALIVE_MS + 1_000;
     this.ws = createServer((_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('Upgrade Required');
     });
