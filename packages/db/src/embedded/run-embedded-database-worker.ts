@@ -10,9 +10,6 @@ export interface EmbeddedDatabaseWorkerData {
   port?: number;
   /** Directory of the Unix socket served beside the TCP port (see `servePglite`). */
   socketDir?: string;
-  /** PGlite's compiled wasm modules (`pglite.wasm`, `initdb.wasm`), shared by every worker. */
-  pglite: WebAssembly.Module;
-  initdb: WebAssembly.Module;
 }
 
 /**
@@ -48,22 +45,13 @@ export async function runEmbeddedDatabaseWorker(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('runEmbeddedDatabaseWorker runs in a worker thread only');
   const post = (reply: EmbeddedDatabaseWorkerReply) => port.postMessage(reply);
-  const {
-    dataDir,
-    host,
-    port: tcpPort,
-    socketDir,
-    pglite,
-    initdb,
-  } = workerData as EmbeddedDatabaseWorkerData;
-  const modules = { pgliteWasmModule: pglite, initdbWasmModule: initdb };
+  const { dataDir, host, port: tcpPort, socketDir } = workerData as EmbeddedDatabaseWorkerData;
 
   let db: PGlite;
   let listener: PgliteListener;
   try {
     if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-    db =
-      dataDir === undefined ? await PGlite.create(modules) : await PGlite.create(dataDir, modules);
+    db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
     try {
       listener = await servePglite(db, { host, port: tcpPort, socketDir });
     } catch (error) {

@@ -1,5 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type {
   CloneableError,
@@ -63,7 +63,6 @@ export async function startEmbeddedDatabase(
     host,
     port,
     socketDir,
-    ...(await pgliteWasm()),
   };
   // A file path the bundler cannot follow: production bundles never reach this module anyway.
   const worker = new Worker(join(__dirname, 'embedded-database-worker.cjs'), {
@@ -116,24 +115,6 @@ export async function startEmbeddedDatabase(
       return closing;
     },
   };
-}
-
-let compiled: Promise<Pick<EmbeddedDatabaseWorkerData, 'pglite' | 'initdb'>> | undefined;
-
-/**
- * PGlite's two wasm modules, compiled once per process and handed to every worker (a compiled
- * module can be shared between threads). Compiled in each worker instead, every start paid the
- * compilation again and left V8 optimising a fresh copy in the background, which made the
- * process wait seconds at exit.
- */
-function pgliteWasm(): Promise<Pick<EmbeddedDatabaseWorkerData, 'pglite' | 'initdb'>> {
-  compiled ??= (async () => {
-    const dist = dirname(require.resolve('@electric-sql/pglite'));
-    const compile = async (file: string) => WebAssembly.compile(await readFile(join(dist, file)));
-    const [pglite, initdb] = await Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]);
-    return { pglite, initdb };
-  })();
-  return compiled;
 }
 
 /** The worker's next message; rejects if the thread throws or exits first. */
