@@ -3,11 +3,7 @@ import tls from 'node:tls';
 import { createPrismaClient, migrateDatabase, startEmbeddedDatabase } from '@solpay/db';
 import { readConfig } from '@solpay/lambda';
 import { closeComposition, merchantOnboarding } from '@solpay/composition';
-import {
-  ensureDevCertificates,
-  startLocalChainInWorker,
-  startShopifySimulator,
-} from '@solpay/testkit';
+import { ensureDevCertificates, startLocalChain, startShopifySimulator } from '@solpay/testkit';
 import { createLambdaHandlerLoader } from '../gateway/lambda-handler-loader';
 import { loadServerlessFunctions } from '../gateway/load-serverless-functions';
 import { routesOf } from '../gateway/load-serverless-routes';
@@ -98,11 +94,10 @@ export async function startLocalStack(
       );
     }
 
-    // The chain's worker starts beside the database's: neither needs the other, and each
-    // takes seconds to load its code.
+    // The chain starts beside the database's worker: neither needs the other.
     const chainStarting =
       env.get('SOLANA_RPC_URL') === undefined
-        ? startLocalChainInWorker({
+        ? startLocalChain({
             port: ports.rpc,
             keypairDir: join(dataDir, 'wallets'),
             statePath: statePaths.chain,
@@ -116,9 +111,10 @@ export async function startLocalStack(
           })
         : undefined;
     if (chainStarting !== undefined) {
-      // In a worker thread, like the database: LiteSVM, base58 and the RPC server's JSON would
-      // otherwise take a tenth of this thread's CPU per checkout. Its failure is handled here at
-      // once (the stack awaits it later), and a chain that started is closed whatever fails.
+      // In this thread: in a worker (`startLocalChainInWorker`) it took a tenth of this thread's
+      // CPU per checkout off it, but CI test processes running stacks with both workers crashed
+      // in V8 (docs/architecture.md). Its failure is handled here at once (the stack awaits it
+      // later), and a chain that started is closed whatever fails.
       const settled = chainStarting.catch(() => undefined);
       onStop('local chain', async () => (await settled)?.close());
     }
