@@ -25,13 +25,15 @@ export const mutationDispatcher = /* @__PURE__ */ processSingleton(
     const { shopify, queue } = readConfig(['shopify', 'queue']);
     const log = platformLogger().child({ component: 'outbox' });
     const retry = createRetryScheduler({ queue, logger: log });
+    // One client, one pool of kept-alive connections, for both calls to Shopify.
+    const shopifyFetch = guardFetch(createNodeHttpFetch({ timeoutMs: shopify.httpTimeoutMs }));
     const dispatcher = createMutationDispatcher({
       outbox: createOutboxStore(prismaClient()),
       paymentsApps: createPaymentsAppsClient({
         apiVersion: shopify.apiVersion,
         adminOrigin: shopify.adminOrigin,
         timeoutMs: shopify.httpTimeoutMs,
-        fetch: guardFetch(createNodeHttpFetch({ timeoutMs: shopify.httpTimeoutMs })),
+        fetch: shopifyFetch,
       }),
       tokens: createMerchantAccessTokens({
         store: createPrismaMerchantTokenStore(prismaClient()),
@@ -44,7 +46,7 @@ export const mutationDispatcher = /* @__PURE__ */ processSingleton(
             apiSecret: shopify.apiSecret,
             adminOrigin: shopify.adminOrigin,
             timeoutMs: shopify.httpTimeoutMs,
-            fetch: guardFetch(createNodeHttpFetch({ timeoutMs: shopify.httpTimeoutMs })),
+            fetch: shopifyFetch,
           }),
         clock: systemClock,
       }),
