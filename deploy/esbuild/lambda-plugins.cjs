@@ -30,6 +30,17 @@ const DEFERRED_MODULES = [
     },
   },
   {
+    // Prisma's generated client and runtime and the plan cache (~200 KB minified), loaded the first time a Prisma client is used
+    // (packages/db/src/client/create-prisma-client.ts); a function whose requests only send
+    // `directSql` statements never compiles them (docs/adr/0019).
+    name: 'prisma-runtime',
+    filter: /^\.\/prisma-runtime$/,
+    entry: (args) => {
+      const file = join(args.resolveDir, 'prisma-runtime.ts');
+      return file === PRISMA_RUNTIME && args.kind === 'require-call' ? file : undefined;
+    },
+  },
+  {
     // The SQS client (with the Smithy core, ~200 KB minified), loaded at the first retry a
     // dispatch schedules (packages/queue/src/aws/sqs-message-sender.ts); most invocations never
     // schedule one.
@@ -41,6 +52,18 @@ const DEFERRED_MODULES = [
         : undefined,
   },
 ];
+
+/** The module through which `createPrismaClient` loads Prisma on first use. */
+const PRISMA_RUNTIME = join(
+  __dirname,
+  '..',
+  '..',
+  'packages',
+  'db',
+  'src',
+  'client',
+  'prisma-runtime.ts',
+);
 
 /** The module through which the app loads Sentry's SDK, only when `SENTRY_DSN` is set. */
 const SENTRY_SDK = join(
@@ -185,7 +208,7 @@ module.exports = [
       build.onResolve({ filter: /^bigint-buffer$/ }, (args) => ({
         path: require.resolve('bigint-buffer/dist/browser.js', { paths: [args.resolveDir] }),
       }));
-      // Modules a handler loads on demand (`import()`) are bundled on their own, as files next to
+      // Modules a handler loads on demand (`import()`, or a `require()` at first use) are bundled on their own, as files next to
       // the bundle that it requires the first time it loads them. Bundled in, Node would compile
       // (and, for a static import, run) them at every cold start.
       for (const deferred of DEFERRED_MODULES) deferModule(build, deferred);

@@ -1,9 +1,18 @@
-export * from './generated/prisma/client';
-export { createPrismaClient, type CreatePrismaClientOptions } from './client/create-prisma-client';
+// Types only, and the enums from their own module: a value re-exported from the generated client
+// would bundle a second Prisma runtime beside the one createPrismaClient loads on first use
+// (`prismaDbNull` gives the one value the stores need from it).
+export type * from './generated/prisma/client';
+export * from './generated/prisma/enums';
+export {
+  createPrismaClient,
+  prismaDbNull,
+  type CreatePrismaClientOptions,
+} from './client/create-prisma-client';
 export { createDatabasePing, type DatabasePing } from './client/create-database-ping';
 export { queryPlanCacheStats } from './client/query-plan-cache';
 export { queryRawDirect } from './client/query-raw-direct';
 export { directSql, type DirectSql } from './client/direct-sql';
+export { emptySql, joinSql, rawSql, Sql, sql, type SqlStatement } from './sql/sql';
 export type { DatabaseClient, TransactionClient } from './client/database-client';
 export {
   startEmbeddedDatabase,

@@ -118,4 +118,26 @@ describe('Lambda bundles', () => {
     );
     expect(misplaced).toEqual([]);
   });
+
+  it("load Prisma's runtime only from the file beside the handler, so each has one copy and one query compiler", () => {
+    const problems = bundles.flatMap((b) => {
+      const withPrisma = [...b.packagesByFile]
+        .filter(([, packages]) => packages.has('@prisma/client'))
+        .map(([file]) => file);
+      const wasm = b.codeFiles.filter((file) => file.endsWith('.wasm'));
+      return [
+        ...withPrisma
+          .filter((file) => !file.endsWith('.prisma-runtime.js'))
+          .map((file) => `${b.name}: Prisma's runtime bundled into ${file}`),
+        ...(withPrisma.length > 1 ? [`${b.name}: ${withPrisma.length} Prisma runtimes`] : []),
+        ...(wasm.length > 1 ? [`${b.name}: ${wasm.length} query compilers`] : []),
+        ...(wasm.length !== withPrisma.length ? [`${b.name}: a compiler without a runtime`] : []),
+      ];
+    });
+    expect(problems).toEqual([]);
+    // The reading works: functions that query through Prisma carry it, beside the handler.
+    expect(
+      bundles.filter((b) => b.codeFiles.some((f) => f.endsWith('.prisma-runtime.js'))).length,
+    ).toBeGreaterThan(5);
+  });
 });

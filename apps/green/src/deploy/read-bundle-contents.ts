@@ -8,6 +8,10 @@ export interface BundleContents {
   packages: Set<string>;
   /** Repository folders bundled in (`packages/<name>` or `apps/<name>`). */
   workspaces: Set<string>;
+  /** The npm packages of each JavaScript file, by its name in the zip (read from its map). */
+  packagesByFile: Map<string, Set<string>>;
+  /** Names of the files that are not source maps. */
+  codeFiles: string[];
 }
 
 const NODE_MODULE = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//;
@@ -21,22 +25,29 @@ const WORKSPACE = /(?:^|\/)((?:packages|apps)\/[^/]+)\/src\//;
 export function readBundleContents(entries: readonly ZipEntry[]): BundleContents {
   const packages = new Set<string>();
   const workspaces = new Set<string>();
+  const packagesByFile = new Map<string, Set<string>>();
+  const codeFiles: string[] = [];
   let codeBytes = 0;
   for (const entry of entries) {
     if (!entry.name.endsWith('.map')) {
       codeBytes += entry.data.length;
+      codeFiles.push(entry.name);
       continue;
     }
+    const own = new Set<string>();
+    packagesByFile.set(entry.name.slice(0, -'.map'.length), own);
     const map = JSON.parse(entry.data.toString('utf8')) as { sources?: unknown };
     for (const source of Array.isArray(map.sources) ? map.sources : []) {
       const file = String(source);
       const dependency = NODE_MODULE.exec(file.slice(file.lastIndexOf('node_modules/')));
-      if (dependency?.[1]) packages.add(dependency[1]);
-      else {
+      if (dependency?.[1]) {
+        packages.add(dependency[1]);
+        own.add(dependency[1]);
+      } else {
         const workspace = WORKSPACE.exec(file);
         if (workspace?.[1]) workspaces.add(workspace[1]);
       }
     }
   }
-  return { codeBytes, packages, workspaces };
+  return { codeBytes, packages, workspaces, packagesByFile, codeFiles };
 }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import {
@@ -234,5 +237,37 @@ describe('connectEarly without a database', () => {
     } finally {
       await early.$disconnect();
     }
+  });
+});
+
+describe('Prisma loaded on first use', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pglite');
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('is not loaded by directSql statements, and is by the first model query, which works', async () => {
+    // A fresh process: this one loaded Prisma long ago (the tests above).
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'fixtures', 'prisma-loaded-probe.ts'), db.url],
+      { timeout: 30_000 },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      afterDirectSql: false,
+      afterModelQuery: true,
+      merchants: 0,
+    });
+  });
+
+  it('ends its pool on $disconnect when Prisma was never built', async () => {
+    const client = createPrismaClient(db.url, { poolSize: 1, connectEarly: true });
+    await client.$disconnect();
+    await expect(client.$disconnect()).resolves.toBeUndefined();
   });
 });

@@ -1,8 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { guardDriverAdapter } from './guard-driver-adapter';
-import { installQueryPlanCache } from './query-plan-cache';
 import { registerDirectRoute } from './query-raw-direct';
 
 /** Options of {@link createPrismaClient}. */
@@ -24,10 +23,31 @@ export interface CreatePrismaClientOptions {
 }
 
 /**
+ * Prisma's runtime and the plan cache (./prisma-runtime), loaded the first time a
+ * client needs them: about 200 KB of code that Node would otherwise compile and run at every
+ * cold start, for functions whose requests only send `directSql` statements (ADR 0014, 0019).
+ */
+function loadPrismaRuntime(): typeof import('./prisma-runtime') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return require('./prisma-runtime') as typeof import('./prisma-runtime');
+}
+
+/**
+ * Prisma's `DbNull` (SQL `NULL` in a `Json` column, where `null` means JSON null), from the same
+ * runtime as the clients `createPrismaClient` builds: the ORM recognises it by class.
+ */
+export function prismaDbNull(): typeof Prisma.DbNull {
+  return loadPrismaRuntime().Prisma.DbNull;
+}
+
+/**
  * Creates a Prisma client on `url` through `@prisma/adapter-pg`: the same driver path for the
  * embedded database (PGlite over TCP) and real PostgreSQL (RDS, CI). Identical read requests reuse
- * their query plan (see {@link installQueryPlanCache}); `queryRawDirect` sends a raw statement
- * over the same pool without Prisma. Call `$disconnect()` when done (it ends the pool).
+ * their query plan (see `installQueryPlanCache`); `queryRawDirect` and `directSql` send
+ * statements over the same pool without Prisma. The pool exists at once; Prisma itself is loaded
+ * and built at the first use of the client (a model, `$transaction`, `$queryRaw`…), so a process
+ * that only sends `directSql` statements never loads it. Call `$disconnect()` when done (it ends
+ * the pool, built or not).
  */
 export function createPrismaClient(
   url: string,
@@ -46,17 +66,40 @@ export function createPrismaClient(
       () => undefined,
     );
   }
-  const factory = new PrismaPg(pool, { disposeExternalPool: true });
-  installQueryPlanCache();
-  const adapter = options.beforeStatement
-    ? guardDriverAdapter(factory, options.beforeStatement)
-    : factory;
-  // Interactive transactions wait for a connection up to `maxWait`: on the embedded database
-  // every transaction runs alone (PGlite has one session), so bursts queue; give them room
-  // instead of failing at Prisma's 2 s default.
-  const client = new PrismaClient({
-    adapter,
-    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  let built: PrismaClient | undefined;
+  const build = (): PrismaClient => {
+    if (built) return built;
+    const { PrismaClient, installQueryPlanCache } = loadPrismaRuntime();
+    const factory = new PrismaPg(pool, { disposeExternalPool: true });
+    installQueryPlanCache();
+    const adapter = options.beforeStatement
+      ? guardDriverAdapter(factory, options.beforeStatement)
+      : factory;
+    // Interactive transactions wait for a connection up to `maxWait`: on the embedded database
+    // every transaction runs alone (PGlite has one session), so bursts queue; give them room
+    // instead of failing at Prisma's 2 s default.
+    built = new PrismaClient({
+      adapter,
+      transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+    });
+    return built;
+  };
+  const disconnect = async (): Promise<void> => {
+    if (built) await built.$disconnect();
+    else if (!pool.ended) await pool.end();
+  };
+  const client = new Proxy({} as PrismaClient, {
+    get(_target, key) {
+      if (key === '$disconnect') return disconnect;
+      // Thenable checks (`await client`, jest's matchers) must not load Prisma.
+      if (key === 'then') return undefined;
+      const prisma = build();
+      const value: unknown = Reflect.get(prisma, key, prisma);
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(prisma)
+        : value;
+    },
+    has: (_target, key) => key === '$disconnect' || Reflect.has(build(), key),
   });
   registerDirectRoute(client, {
     pool,

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import type { PrismaClient } from '../generated/prisma/client';
+import type { SqlStatement } from '../sql/sql';
 import type { TransactionClient } from './database-client';
 import { directRouteOf, toDirectValues } from './query-raw-direct';
 
@@ -11,7 +12,7 @@ import { directRouteOf, toDirectValues } from './query-raw-direct';
  */
 export interface DirectSql {
   /** Sends one statement and returns its rows (none for a statement without `RETURNING`). */
-  query(statement: Prisma.Sql): Promise<unknown[]>;
+  query(statement: SqlStatement): Promise<unknown[]>;
   /**
    * Runs `work` in one transaction: `BEGIN` … `COMMIT` on one pooled connection, `ROLLBACK`
    * when `work` or a statement throws. Inside a transaction, `work` joins it (no nesting).
@@ -38,7 +39,7 @@ const directTypes = {
 } as pg.CustomTypesConfig;
 
 /** The parsed-rows query config for one statement. */
-function queryConfig(statement: Prisma.Sql): pg.QueryConfig {
+function queryConfig(statement: SqlStatement): pg.QueryConfig {
   return { text: statement.text, values: toDirectValues(statement.values), types: directTypes };
 }
 
@@ -57,7 +58,7 @@ function inTransaction(connection: pg.PoolClient, before: (() => void) | undefin
 /** Statements through Prisma: a client without a `pg` route, or a Prisma transaction's client. */
 function throughPrisma(client: PrismaClient | TransactionClient): DirectSql {
   const sql: DirectSql = {
-    query: (statement) => client.$queryRaw<unknown[]>(statement),
+    query: (statement) => client.$queryRawUnsafe<unknown[]>(statement.text, ...statement.values),
     transaction: (work) =>
       '$transaction' in client
         ? client.$transaction((tx) => work(throughPrisma(tx)))
@@ -74,7 +75,7 @@ function throughPrisma(client: PrismaClient | TransactionClient): DirectSql {
  * nothing (inside a transaction, the transaction is rolled back; `ROLLBACK` itself is never
  * refused). A transaction checks out one connection and always gives it back: released after
  * `COMMIT` or `ROLLBACK`, destroyed if the `ROLLBACK` fails. Any other client (a Prisma
- * transaction's, or one built elsewhere) goes through `$queryRaw` and `$transaction`, so a
+ * transaction's, or one built elsewhere) goes through `$queryRawUnsafe` and `$transaction`, so a
  * store handed a transaction client stays inside that transaction.
  */
 export function directSql(client: PrismaClient | TransactionClient): DirectSql {

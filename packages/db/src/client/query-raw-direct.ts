@@ -1,5 +1,7 @@
+import Decimal from 'decimal.js';
 import type pg from 'pg';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import type { PrismaClient } from '../generated/prisma/client';
+import type { SqlStatement } from '../sql/sql';
 import type { TransactionClient } from './database-client';
 
 /** A client's own `pg` pool and statement guard, as `createPrismaClient` built it. */
@@ -30,8 +32,9 @@ export function toDirectValues(values: readonly unknown[]): unknown[] {
       ? value.toISOString()
       : typeof value === 'bigint'
         ? value.toString()
-        : Prisma.Decimal.isDecimal(value)
-          ? value.toFixed()
+        : // Prisma's Decimal is a copy of decimal.js: `isDecimal` recognises either.
+          Decimal.isDecimal(value)
+          ? (value as Decimal).toFixed()
           : value,
   );
 }
@@ -42,17 +45,18 @@ export function toDirectValues(values: readonly unknown[]): unknown[] {
  * skipping Prisma's request serialisation, wasm compile (raw statements are compiled on every
  * call, values included) and interpreter: for the payment session's statement that was 2.7–5.2
  * against 1.7–1.9 ms of CPU per call, embedded database included (docs/performance.md). Any
- * other client (a transaction's, or one built elsewhere) gets `$queryRaw`, so a statement inside
+ * other client (a transaction's, or one built elsewhere) gets `$queryRawUnsafe` (the same text
+ * and values, still sent apart), so a statement inside
  * a transaction stays in it. Rows come as `pg` parses them, which matches `$queryRaw` only for
  * text, boolean and 4-byte integer columns (cast the others to text in the statement); `Date`
  * and `bigint` values are sent as Prisma sends them (ISO UTC, decimal text).
  */
 export async function queryRawDirect<Row>(
   client: PrismaClient | TransactionClient,
-  statement: Prisma.Sql,
+  statement: SqlStatement,
 ): Promise<Row[]> {
   const route = routes.get(client);
-  if (!route) return client.$queryRaw<Row[]>(statement);
+  if (!route) return client.$queryRawUnsafe<Row[]>(statement.text, ...statement.values);
   route.beforeStatement?.();
   const result = await route.pool.query(statement.text, toDirectValues(statement.values));
   return result.rows as Row[];

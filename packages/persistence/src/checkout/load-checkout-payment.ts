@@ -1,4 +1,5 @@
-import { directSql, Prisma, type PrismaClient } from '@solpay/db';
+import Decimal from 'decimal.js';
+import { directSql, type PrismaClient, sql } from '@solpay/db';
 import { z } from 'zod';
 import {
   checkServedTransactions,
@@ -53,7 +54,7 @@ const checkoutRow = z.object({
  * Prisma (`directSql`, ADR 0014): every status poll sends it.
  */
 const read = async (prisma: PrismaClient, id: string) => {
-  const rows = await directSql(prisma).query(Prisma.sql`
+  const rows = await directSql(prisma).query(sql`
     SELECT p.id::text AS id, p.status::text AS status, p.amount::text AS amount, p.currency,
       p.token_amount::text AS token_amount, p.token_decimals, p.token_symbol, p.token_mint,
       p.quote_rate::text AS quote_rate, p.quote_feeds, p.quote_published_at, p.quote_expires_at,
@@ -67,8 +68,8 @@ const read = async (prisma: PrismaClient, id: string) => {
   const row = checkoutRow.parse(rows[0]);
   return {
     ...row,
-    amount: new Prisma.Decimal(row.amount),
-    quoteRate: row.quote_rate === null ? null : new Prisma.Decimal(row.quote_rate),
+    amount: new Decimal(row.amount),
+    quoteRate: row.quote_rate === null ? null : new Decimal(row.quote_rate),
     tokenAmount: BigInt(row.token_amount),
   };
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient, type TransactionClient } from '@solpay/db';
+import { type Prisma, prismaDbNull, type PrismaClient, type TransactionClient } from '@solpay/db';
 import {
   GDPR_TOPIC_ENUM,
   REDACTED,
@@ -147,7 +147,7 @@ async function redactCustomer(
   const ids = matched.map((payment) => payment.id);
   const contact = await tx.paymentRecord.updateMany({
     where: { id: { in: ids } },
-    data: { customerEmail: null, customerPhone: null, customerData: Prisma.DbNull },
+    data: { customerEmail: null, customerPhone: null, customerData: prismaDbNull() },
   });
   const wallets = await tx.paymentRecord.updateMany({
     where: { id: { in: ids }, status: { not: 'PAID' }, buyerWallet: { not: null } },
@@ -256,7 +256,7 @@ async function redactShop(
     data: {
       customerEmail: null,
       customerPhone: null,
-      customerData: Prisma.DbNull,
+      customerData: prismaDbNull(),
       buyerWallet: null,
     },
   });
@@ -272,7 +272,7 @@ async function redactShop(
   });
   const requests = await tx.gdprRequest.updateMany({
     where: { shopDomain: merchant.shopDomain, id: { not: requestId } },
-    data: { payload: { shop_domain: merchant.shopDomain, redacted: true }, result: Prisma.DbNull },
+    data: { payload: { shop_domain: merchant.shopDomain, redacted: true }, result: prismaDbNull() },
   });
   return {
     merchantFound: true,

@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from '@solpay/db';
+import Decimal from 'decimal.js';
+import type { PrismaClient } from '@solpay/db';
 import {
   refundRecordFields,
   type RefundablePayment,
@@ -61,7 +62,7 @@ export function createPrismaRefundSessionStore(prisma: PrismaClient): RefundSess
           data: [
             {
               ...record,
-              amount: new Prisma.Decimal(record.amount),
+              amount: new Decimal(record.amount),
               ...refundRecordFields(payment, decision),
             },
           ],

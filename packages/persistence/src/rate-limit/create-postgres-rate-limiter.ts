@@ -1,4 +1,4 @@
-import { directSql, Prisma, type PrismaClient } from '@solpay/db';
+import { directSql, type PrismaClient, sql } from '@solpay/db';
 import { z } from 'zod';
 import {
   RateLimitExceededError,
@@ -22,6 +22,8 @@ export interface RateLimiter extends RateLimitPort {
   /** Deletes counters whose window ended; returns how many. */
   pruneExpired(): Promise<number>;
 }
+
+const prunedCount = z.object({ pruned: z.number().int() });
 
 /** Options of {@link createPostgresRateLimiter}. */
 export interface PostgresRateLimiterOptions {
@@ -66,7 +68,7 @@ export function createPostgresRateLimiter(
 
   const hit = async (rule: RateLimitRule, subject: string): Promise<RateLimitResult> => {
     const { key, windowStart, expiresAt, at } = windowOf(rule, subject);
-    const rows = await direct.query(Prisma.sql`
+    const rows = await direct.query(sql`
       INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
       VALUES (${key}, ${windowStart}, 1, ${expiresAt})
       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
@@ -79,7 +81,7 @@ export function createPostgresRateLimiter(
     const b = windowOf(second.rule, second.subject);
     // The second upsert reads the first's RETURNING, so it only runs (and counts) when the
     // first hit is within its limit, as two hits in a row would.
-    const rows = await direct.query(Prisma.sql`
+    const rows = await direct.query(sql`
       WITH first_hit AS (
         INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
         VALUES (${a.key}, ${a.windowStart}, 1, ${a.expiresAt})
@@ -113,7 +115,10 @@ export function createPostgresRateLimiter(
       }
     },
     async pruneExpired() {
-      return prisma.$executeRaw`DELETE FROM rate_limit_counters WHERE expires_at < ${now()}`;
+      const rows = await direct.query(sql`
+        WITH pruned AS (DELETE FROM rate_limit_counters WHERE expires_at < ${now()} RETURNING 1)
+        SELECT count(*)::int AS pruned FROM pruned`);
+      return prunedCount.parse(rows[0]).pruned;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type DirectSql, Prisma } from '@solpay/db';
+import { type DirectSql, rawSql, sql } from '@solpay/db';
 import type { MutationRecords } from '@solpay/queue';
 import { RECORD_TABLE } from './record-tables';
 
@@ -6,10 +6,10 @@ import { RECORD_TABLE } from './record-tables';
  * {@link MutationRecords} in SQL over `sql` (ADR 0014): given the outbox's transaction, the
  * redirect URL or the orphan flag commits with the attempt's end.
  */
-export function createSqlMutationRecords(sql: DirectSql): MutationRecords {
+export function createSqlMutationRecords(db: DirectSql): MutationRecords {
   return {
     async saveRedirectUrl(paymentId, redirectUrl) {
-      const rows = await sql.query(Prisma.sql`
+      const rows = await db.query(sql`
         UPDATE payment_records SET redirect_url = ${redirectUrl}, updated_at = ${new Date()}
         WHERE id = ${paymentId}::uuid RETURNING id`);
       // As Prisma's `update` did: no such payment fails the caller's transaction.
@@ -17,8 +17,8 @@ export function createSqlMutationRecords(sql: DirectSql): MutationRecords {
     },
 
     async flagOrphaned(kind, recordId, at) {
-      await sql.query(Prisma.sql`
-        UPDATE ${Prisma.raw(RECORD_TABLE[kind])} SET orphaned_at = ${at}, updated_at = ${new Date()}
+      await db.query(sql`
+        UPDATE ${rawSql(RECORD_TABLE[kind])} SET orphaned_at = ${at}, updated_at = ${new Date()}
         WHERE id = ${recordId}::uuid AND status = 'PAID' AND orphaned_at IS NULL`);
     },
   };

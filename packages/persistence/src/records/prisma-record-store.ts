@@ -1,4 +1,13 @@
-import { type DirectSql, directSql, Prisma, type PrismaClient } from '@solpay/db';
+import Decimal from 'decimal.js';
+import {
+  directSql,
+  type DirectSql,
+  emptySql,
+  type Prisma,
+  type PrismaClient,
+  rawSql,
+  sql,
+} from '@solpay/db';
 import { z } from 'zod';
 import { isRecordId, RECORD_STATUSES, SPL_TOKEN_PROGRAM, USDC_TOKEN } from '@solpay/domain';
 import type {
@@ -63,7 +72,7 @@ const payableRow = z.object({
 });
 
 const payableSql = (table: string, paymentOnly: string) =>
-  Prisma.raw(`
+  rawSql(`
   SELECT r.id::text AS id, r.merchant_id::text AS merchant_id, r.shopify_id, r.status::text AS status,
     r.amount::text AS amount, r.currency, r.token_mint, r.token_decimals, r.token_symbol,
     r.token_program, r.token_amount::text AS token_amount, r.recipient_wallet, r.reference_key,
@@ -93,7 +102,7 @@ const servedRefRow = z
     guardGeneration: row.guard_generation,
     lastValidBlockHeight: BigInt(row.last_valid_block_height),
   }));
-const SERVED_REF_COLUMNS = Prisma.raw(`s.signature, s.record_kind::text AS record_kind,
+const SERVED_REF_COLUMNS = rawSql(`s.signature, s.record_kind::text AS record_kind,
   s.payment_id::text AS payment_id, s.refund_id::text AS refund_id, s.guard_generation,
   s.last_valid_block_height::text AS last_valid_block_height`);
 
@@ -101,14 +110,13 @@ const idRow = z.object({ id: z.string() });
 const recordRefRow = z.object({ kind: z.enum(['payment', 'refund']), id: z.string() });
 
 /** The foreign-key column of a record kind, for SQL. */
-const linkColumn = (kind: RecordKind) =>
-  Prisma.raw(kind === 'payment' ? 'payment_id' : 'refund_id');
+const linkColumn = (kind: RecordKind) => rawSql(kind === 'payment' ? 'payment_id' : 'refund_id');
 
 /**
  * `currentGuardGeneration`'s rule as a scalar SQL expression: the latest guard's generation,
  * one more when it was abandoned or swept, 0 without guards.
  */
-const currentGenerationSql = (kind: RecordKind, id: string) => Prisma.sql`
+const currentGenerationSql = (kind: RecordKind, id: string) => sql`
   COALESCE((SELECT CASE WHEN status IN ('ABANDONED', 'SWEPT') THEN generation + 1
       ELSE generation END
     FROM single_use_guards
@@ -117,12 +125,12 @@ const currentGenerationSql = (kind: RecordKind, id: string) => Prisma.sql`
 
 /** `lockRecord` over {@link DirectSql}. */
 async function lockRecordSql(
-  sql: DirectSql,
+  db: DirectSql,
   kind: RecordKind,
   id: string,
 ): Promise<RecordStatus | null> {
-  const rows = await sql.query(Prisma.sql`
-    SELECT status::text AS status FROM ${Prisma.raw(RECORD_TABLE[kind])}
+  const rows = await db.query(sql`
+    SELECT status::text AS status FROM ${rawSql(RECORD_TABLE[kind])}
     WHERE id = ${id}::uuid FOR UPDATE`);
   return rows.length === 0
     ? null
@@ -152,12 +160,12 @@ const lockedRow = z.object({
  * `FOR KEY SHARE OF m` makes the merchant's row, like the locked record's, the latest committed
  * version once the lock is granted (a plain join could return the statement's older snapshot).
  */
-async function lockRecordWithOwner(sql: DirectSql, kind: RecordKind, id: string) {
-  const rows = await sql.query(Prisma.sql`
+async function lockRecordWithOwner(db: DirectSql, kind: RecordKind, id: string) {
+  const rows = await db.query(sql`
     SELECT r.status::text AS status, r.signature, r.gid, r.merchant_id::text AS "merchantId",
       r.api_version AS "apiVersion", r.orphaned_at AS "orphanedAt",
       m.install_state::text AS "installState"
-    FROM ${Prisma.raw(RECORD_TABLE[kind])} r JOIN merchants m ON m.id = r.merchant_id
+    FROM ${rawSql(RECORD_TABLE[kind])} r JOIN merchants m ON m.id = r.merchant_id
     WHERE r.id = ${id}::uuid FOR UPDATE OF r FOR KEY SHARE OF m`);
   if (rows.length === 0) return null;
   const { installState, ...row } = lockedRow.parse(rows[0]);
@@ -229,7 +237,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
       if (!isRecordId(id)) return null;
       // One statement (record joined with its merchant); Prisma's `include` sends two.
       const rows = await direct.query(
-        Prisma.sql`${kind === 'payment' ? FIND_PAYMENT_SQL : FIND_REFUND_SQL}${id}::uuid`,
+        sql`${kind === 'payment' ? FIND_PAYMENT_SQL : FIND_REFUND_SQL}${id}::uuid`,
       );
       if (rows.length === 0) return null;
       const row = payableRow.parse(rows[0]);
@@ -241,7 +249,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
         shop: row.shop_domain,
         shopifyId: row.shopify_id,
         status: row.status,
-        amount: new Prisma.Decimal(row.amount).toFixed(),
+        amount: new Decimal(row.amount).toFixed(),
         currency: row.currency,
         mint: row.token_mint,
         decimals: row.token_decimals,
@@ -264,7 +272,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
 
     async currentServedSignatures(kind, id) {
       // findGuardGeneration's rule in SQL, joined with that generation's served transactions.
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         WITH current AS (SELECT ${currentGenerationSql(kind, id)} AS generation)
         SELECT current.generation, s.signature FROM current
         LEFT JOIN served_transactions s
@@ -305,14 +313,14 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
 
     recordServedTransaction(input) {
       const { kind, recordId } = input;
-      return direct.transaction(async (sql) => {
-        if ((await lockRecordSql(sql, kind, recordId)) !== 'OPEN') return 'closed' as const;
+      return direct.transaction(async (tx) => {
+        if ((await lockRecordSql(tx, kind, recordId)) !== 'OPEN') return 'closed' as const;
         // Under the record's lock, which abandonGuard and markGenerationDead also take: once a
         // generation is abandoned nothing more is recorded on it, so the sweep (which only
         // takes abandoned or closed guards) can never empty a guard a transaction is still
         // being handed out for. One statement after the lock reads the generation and whether
         // the signature is known (both are read after the lock, as before).
-        const [state] = await sql.query(Prisma.sql`
+        const [state] = await tx.query(sql`
           SELECT ${currentGenerationSql(kind, recordId)} AS generation,
             EXISTS (SELECT 1 FROM served_transactions WHERE signature = ${input.signature}) AS known`);
         const { generation, known } = z
@@ -326,9 +334,9 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
         // abandoned so the next serve moves on; its transactions cannot land anyway. The guard's
         // upsert keeps the highest last valid block height, and the served row refers to it.
         const now = new Date();
-        const kindEnum = Prisma.sql`${RECORD_KIND_ENUM[kind]}::"RecordKind"`;
-        const height = Prisma.sql`${input.lastValidBlockHeight}::bigint`;
-        await sql.query(Prisma.sql`
+        const kindEnum = sql`${RECORD_KIND_ENUM[kind]}::"RecordKind"`;
+        const height = sql`${input.lastValidBlockHeight}::bigint`;
+        await tx.query(sql`
           WITH guard AS (
             INSERT INTO single_use_guards (id, pubkey, record_kind, ${linkColumn(kind)},
               generation, status, last_valid_block_height, created_at, updated_at)
@@ -382,13 +390,13 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     },
 
     async findServedTransaction(signature) {
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         SELECT ${SERVED_REF_COLUMNS} FROM served_transactions s WHERE s.signature = ${signature}`);
       return rows.length === 0 ? null : servedRefRow.parse(rows[0]);
     },
 
     async pendingServedTransactions(limit) {
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         SELECT ${SERVED_REF_COLUMNS} FROM served_transactions s
         WHERE s.status = 'SERVED' AND (
           EXISTS (SELECT 1 FROM payment_records p
@@ -400,7 +408,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     },
 
     async markServedTransaction(signature, status) {
-      await direct.query(Prisma.sql`
+      await direct.query(sql`
         UPDATE served_transactions
         SET status = ${status}::"ServedTransactionStatus", checked_at = ${new Date()}
         WHERE signature = ${signature} AND status = 'SERVED'`);
@@ -408,8 +416,8 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
 
     markPaid(input) {
       const { kind, recordId, signature } = input;
-      return direct.transaction(async (sql) => {
-        const locked = await lockRecordWithOwner(sql, kind, recordId);
+      return direct.transaction(async (tx) => {
+        const locked = await lockRecordWithOwner(tx, kind, recordId);
         const status = locked?.status ?? null;
         if (status === 'PAID') {
           return {
@@ -427,7 +435,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
           kind === 'payment' ? 'PAYMENT_SESSION_RESOLVE' : 'REFUND_SESSION_RESOLVE';
         // Shopify cancelled the session when the shop left: a resolve would only fail for 72 h.
         const enqueue = shopLeft
-          ? Prisma.sql`SELECT NULL::text AS id`
+          ? sql`SELECT NULL::text AS id`
           : enqueueShopifyMutationSql(
               {
                 kind: mutationKind,
@@ -443,13 +451,13 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
         // The record, its guards, the served transaction and the outbox row in one statement
         // after the lock (what were four): each changes rows of its own table, and the rows it
         // changes are the latest committed versions, as in separate statements.
-        const [written] = await sql.query(Prisma.sql`
+        const [written] = await tx.query(sql`
           WITH paid AS (
-            UPDATE ${Prisma.raw(RECORD_TABLE[kind])}
+            UPDATE ${rawSql(RECORD_TABLE[kind])}
             SET status = 'PAID', signature = ${signature}, slot = ${input.slot}::bigint,
               block_time = ${input.blockTime}::timestamp(3), paid_at = ${now},
-              ${shopLeft ? Prisma.sql`orphaned_at = ${owner.orphanedAt ?? now},` : Prisma.empty}
-              ${kind === 'payment' ? Prisma.sql`buyer_wallet = ${input.payer},` : Prisma.empty}
+              ${shopLeft ? sql`orphaned_at = ${owner.orphanedAt ?? now},` : emptySql}
+              ${kind === 'payment' ? sql`buyer_wallet = ${input.payer},` : emptySql}
               reject_code = NULL, reject_reason = NULL, updated_at = ${now}
             WHERE id = ${recordId}::uuid
             RETURNING id
@@ -547,7 +555,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     },
 
     async expiredOpenRecords(now, blockHeight, limit) {
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         SELECT p.id::text AS id FROM payment_records p
         WHERE p.status = 'OPEN' AND p.expires_at < ${now}
           AND NOT EXISTS (SELECT 1 FROM served_transactions s
@@ -563,7 +571,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
     async rejectingRecords(limit) {
       // No request waits for a burn any more: every REJECTING record is the poll's to finish.
       // Payments first, then refunds, each oldest change first.
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         SELECT kind, id FROM (
           (SELECT 'payment' AS kind, id::text AS id, updated_at FROM payment_records
             WHERE status = 'REJECTING' ORDER BY updated_at ASC LIMIT ${limit})
@@ -577,7 +585,7 @@ export function createPrismaRecordStore(prisma: PrismaClient | Tx): RecordStoreP
 
     async sweepableGuards(blockHeight, limit): Promise<SweepableGuard[]> {
       // A guard whose record is gone is skipped, as before (`payment ?? refund`).
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         SELECT g.id::text AS guard_id, g.record_kind::text AS record_kind,
           COALESCE(g.payment_id, g.refund_id)::text AS record_id, g.generation,
           g.last_valid_block_height::text AS last_valid_block_height,

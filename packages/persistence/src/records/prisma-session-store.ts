@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, queryRawDirect, type PrismaClient } from '@solpay/db';
+import { type PrismaClient, queryRawDirect, sql, type Sql } from '@solpay/db';
 import type {
   MerchantForSessions,
   PaymentDraft,
@@ -8,7 +8,7 @@ import type {
 } from '@solpay/domain';
 
 /** The columns of a new payment record, in the order of {@link paymentValues}. */
-const PAYMENT_COLUMNS = Prisma.sql`id, merchant_id, shopify_id, gid, "group", session_id, kind,
+const PAYMENT_COLUMNS = sql`id, merchant_id, shopify_id, gid, "group", session_id, kind,
   amount, currency, token_amount, token_mint, token_decimals, token_symbol, token_program,
   quote_rate, quote_feeds, quote_published_at, quote_expires_at, recipient_wallet, reference_key,
   test, cancel_url, merchant_locale, proposed_at, api_version, customer_email, customer_phone,
@@ -18,10 +18,10 @@ const PAYMENT_COLUMNS = Prisma.sql`id, merchant_id, shopify_id, gid, "group", se
  * The values of {@link PAYMENT_COLUMNS} for `draft`, selected from a merchant row `m`: `token` is
  * the five token columns (amount, mint, decimals, symbol, program) as SQL expressions.
  */
-function paymentValues(draft: PaymentDraft, token: Prisma.Sql, quote: StoredQuote | null) {
+function paymentValues(draft: PaymentDraft, token: Sql, quote: StoredQuote | null) {
   const customerData = draft.customerData === null ? null : JSON.stringify(draft.customerData);
   const quoteFeeds = quote ? JSON.stringify(quote.feeds) : null;
-  return Prisma.sql`${randomUUID()}::uuid, m.id, ${draft.shopifyId}, ${draft.gid}, ${draft.group},
+  return sql`${randomUUID()}::uuid, m.id, ${draft.shopifyId}, ${draft.gid}, ${draft.group},
     ${draft.sessionId}, ${draft.kind}::"PaymentKind", ${draft.amount}::numeric, ${draft.currency},
     ${token}, ${quote?.rate ?? null}::numeric, ${quoteFeeds}::jsonb, ${quote?.publishedAt ?? null},
     ${quote?.expiresAt ?? null}, m.payout_wallet, ${draft.referenceKey}, ${draft.test},
@@ -33,9 +33,9 @@ function paymentValues(draft: PaymentDraft, token: Prisma.Sql, quote: StoredQuot
 // Only a merchant that can take payments gets one. `DO UPDATE SET shopify_id =
 // EXCLUDED.shopify_id` changes nothing but makes RETURNING yield the existing row for a
 // duplicate; `xmax = 0` tells a fresh insert from it.
-const CAN_TAKE_PAYMENTS = Prisma.sql`m.install_state = 'INSTALLED' AND m.configured
+const CAN_TAKE_PAYMENTS = sql`m.install_state = 'INSTALLED' AND m.configured
   AND m.payout_wallet IS NOT NULL`;
-const ONE_ROW_PER_SHOPIFY_ID = Prisma.sql`ON CONFLICT (merchant_id, shopify_id)
+const ONE_ROW_PER_SHOPIFY_ID = sql`ON CONFLICT (merchant_id, shopify_id)
   DO UPDATE SET shopify_id = EXCLUDED.shopify_id RETURNING id::text AS id, (xmax = 0) AS created`;
 
 /**
@@ -81,7 +81,7 @@ export function createPrismaSessionStore(prisma: PrismaClient): SessionStorePort
         created: boolean;
       }>(
         prisma,
-        Prisma.sql`
+        sql`
         WITH m AS (
           SELECT id, shop_domain, install_state, configured, payout_wallet, display_name,
             settlement_token
@@ -90,7 +90,7 @@ export function createPrismaSessionStore(prisma: PrismaClient): SessionStorePort
           INSERT INTO payment_records (${PAYMENT_COLUMNS})
           SELECT ${paymentValues(
             draft,
-            Prisma.sql`s."tokenAmount"::bigint, s."tokenMint", s."tokenDecimals", s."tokenSymbol",
+            sql`s."tokenAmount"::bigint, s."tokenMint", s."tokenDecimals", s."tokenSymbol",
               s."tokenProgram"`,
             null,
           )}
@@ -126,16 +126,19 @@ export function createPrismaSessionStore(prisma: PrismaClient): SessionStorePort
 
     async createPaymentForShop(shopDomain, record) {
       const { quote, tokenAmount, tokenMint, tokenDecimals, tokenSymbol, tokenProgram } = record;
-      const rows = await prisma.$queryRaw<Array<{ id: string; created: boolean }>>`
+      const rows = await queryRawDirect<{ id: string; created: boolean }>(
+        prisma,
+        sql`
         INSERT INTO payment_records (${PAYMENT_COLUMNS})
         SELECT ${paymentValues(
           record,
-          Prisma.sql`${tokenAmount}, ${tokenMint}, ${tokenDecimals}, ${tokenSymbol}, ${tokenProgram}`,
+          sql`${tokenAmount}, ${tokenMint}, ${tokenDecimals}, ${tokenSymbol}, ${tokenProgram}`,
           quote,
         )}
         FROM merchants m
         WHERE m.shop_domain = ${shopDomain} AND ${CAN_TAKE_PAYMENTS}
-        ${ONE_ROW_PER_SHOPIFY_ID}`;
+        ${ONE_ROW_PER_SHOPIFY_ID}`,
+      );
       const row = rows[0];
       return row ? { id: row.id, created: row.created } : null;
     },

@@ -1,4 +1,10 @@
-import { Prisma, type ShopifyMutation, type ShopifyMutationKind } from '@solpay/db';
+import {
+  type Prisma,
+  type ShopifyMutation,
+  type ShopifyMutationKind,
+  sql,
+  type Sql,
+} from '@solpay/db';
 import type { MutationPayload } from '../outbox/mutation-payload-schema';
 
 /** What to put in the outbox. */
@@ -52,15 +58,12 @@ export async function enqueueShopifyMutation(
  * with the generated defaults (id, timestamps) set here, returning the row's `id` (new or
  * existing). Use it on its own or as a `WITH` item of a larger statement.
  */
-export function enqueueShopifyMutationSql(
-  input: EnqueueShopifyMutationInput,
-  now: Date,
-): Prisma.Sql {
+export function enqueueShopifyMutationSql(input: EnqueueShopifyMutationInput, now: Date): Sql {
   const payload: MutationPayload = {
     variables: input.variables,
     ...(input.apiVersion === undefined ? {} : { apiVersion: input.apiVersion }),
   };
-  return Prisma.sql`
+  return sql`
     INSERT INTO shopify_mutations (id, kind, dedupe_key, merchant_id, payment_id, refund_id,
       payload, next_attempt_at, created_at, updated_at)
     VALUES (gen_random_uuid(), ${input.kind}::"ShopifyMutationKind", ${input.dedupeKey},

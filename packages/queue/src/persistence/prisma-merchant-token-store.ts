@@ -1,4 +1,4 @@
-import { directSql, Prisma, type PrismaClient } from '@solpay/db';
+import { directSql, type PrismaClient, sql } from '@solpay/db';
 import { z } from 'zod';
 import type { MerchantTokenStore, StoredMerchantTokens } from '../ports/merchant-token-store';
 
@@ -19,7 +19,7 @@ export function createPrismaMerchantTokenStore(prisma: PrismaClient): MerchantTo
   const direct = directSql(prisma);
   return {
     async read(merchantId) {
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         SELECT shop_domain AS "shopDomain", install_state::text AS "installState",
           access_token_enc AS "accessTokenEnc", access_token_expires_at AS "accessTokenExpiresAt",
           refresh_token_enc AS "refreshTokenEnc"

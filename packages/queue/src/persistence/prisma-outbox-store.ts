@@ -1,4 +1,4 @@
-import { directSql, Prisma } from '@solpay/db';
+import { directSql, emptySql, joinSql, rawSql, sql, type Sql } from '@solpay/db';
 import type {
   DirectSql,
   PrismaClient,
@@ -31,7 +31,7 @@ export interface PrismaOutboxStoreDeps {
 }
 
 /** Rows due or abandoned at `now`: what a claim may take (and `dueIds` lists). */
-const claimable = (now: Date) => Prisma.sql`
+const claimable = (now: Date) => sql`
   ((status = 'PENDING' AND next_attempt_at <= ${now})
     OR (status = 'IN_FLIGHT' AND locked_until < ${now}))`;
 
@@ -61,42 +61,38 @@ const claimedRow = z
   }));
 
 /** The columns {@link claimedRow} parses. */
-const ROW_COLUMNS = Prisma.raw(`id::text AS id, kind::text AS kind,
+const ROW_COLUMNS = rawSql(`id::text AS id, kind::text AS kind,
   merchant_id::text AS merchant_id, payment_id::text AS payment_id,
   refund_id::text AS refund_id, payload, status::text AS status, attempts`);
 
 /** A JSON column's value as `jsonb` text (what Prisma stores for a `Json` input). */
-const jsonb = (value: unknown) => Prisma.sql`${JSON.stringify(value ?? null)}::jsonb`;
+const jsonb = (value: unknown) => sql`${JSON.stringify(value ?? null)}::jsonb`;
 
 /** The columns an attempt's end sets, as `SET` assignments. */
-function endAssignments(end: OutboxAttemptEnd): Prisma.Sql[] {
-  const status = Prisma.sql`status = ${end.status}::"ShopifyMutationStatus"`;
+function endAssignments(end: OutboxAttemptEnd): Sql[] {
+  const status = sql`status = ${end.status}::"ShopifyMutationStatus"`;
   switch (end.status) {
     case 'SUCCEEDED':
       return [
         status,
-        Prisma.sql`completed_at = ${end.completedAt}`,
-        Prisma.sql`last_error = NULL`,
-        Prisma.sql`result = ${jsonb(end.result)}`,
+        sql`completed_at = ${end.completedAt}`,
+        sql`last_error = NULL`,
+        sql`result = ${jsonb(end.result)}`,
       ];
     case 'FAILED':
       return [
         status,
-        Prisma.sql`completed_at = ${end.completedAt}`,
-        Prisma.sql`last_error = ${end.lastError}`,
-        ...(end.result === undefined ? [] : [Prisma.sql`result = ${jsonb(end.result)}`]),
+        sql`completed_at = ${end.completedAt}`,
+        sql`last_error = ${end.lastError}`,
+        ...(end.result === undefined ? [] : [sql`result = ${jsonb(end.result)}`]),
       ];
     case 'EXHAUSTED':
-      return [
-        status,
-        Prisma.sql`completed_at = ${end.completedAt}`,
-        Prisma.sql`last_error = ${end.lastError}`,
-      ];
+      return [status, sql`completed_at = ${end.completedAt}`, sql`last_error = ${end.lastError}`];
     case 'PENDING':
       return [
         status,
-        Prisma.sql`next_attempt_at = ${end.nextAttemptAt}`,
-        Prisma.sql`last_error = ${end.lastError}`,
+        sql`next_attempt_at = ${end.nextAttemptAt}`,
+        sql`last_error = ${end.lastError}`,
       ];
   }
 }
@@ -116,24 +112,20 @@ export function createPrismaOutboxStore(
   const direct = directSql(prisma);
   /** Whether the claim still held and the end was written. */
   const endIn = async (
-    sql: DirectSql,
+    db: DirectSql,
     row: Pick<OutboxRow, 'id' | 'attempts'>,
     end: OutboxAttemptEnd,
   ): Promise<boolean> => {
-    const set = [
-      ...endAssignments(end),
-      Prisma.sql`locked_until = NULL`,
-      Prisma.sql`updated_at = ${new Date()}`,
-    ];
-    const rows = await sql.query(Prisma.sql`
-      UPDATE shopify_mutations SET ${Prisma.join(set)}
+    const set = [...endAssignments(end), sql`locked_until = NULL`, sql`updated_at = ${new Date()}`];
+    const rows = await db.query(sql`
+      UPDATE shopify_mutations SET ${joinSql(set)}
       WHERE id = ${row.id}::uuid AND status = 'IN_FLIGHT' AND attempts = ${row.attempts}
       RETURNING id::text AS id`);
     return rows.length === 1;
   };
 
   const find = async (mutationId: string): Promise<OutboxRow | undefined> => {
-    const rows = await direct.query(Prisma.sql`
+    const rows = await direct.query(sql`
       SELECT ${ROW_COLUMNS} FROM shopify_mutations WHERE id = ${mutationId}::uuid`);
     return rows.length === 1 ? claimedRow.parse(rows[0]) : undefined;
   };
@@ -143,12 +135,12 @@ export function createPrismaOutboxStore(
       // One statement (Prisma's updateMany and re-read took four: BEGIN, UPDATE, COMMIT,
       // SELECT). Same condition as `claimable`; the row lock makes concurrent claims take turns
       // and re-check it, so at most one returns the row.
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         UPDATE shopify_mutations
         SET status = 'IN_FLIGHT', locked_until = ${lockedUntil}, attempts = attempts + 1,
           updated_at = ${now}
         WHERE id = ${mutationId}::uuid AND ${claimable(now)}
-          ${attempt === undefined ? Prisma.empty : Prisma.sql`AND attempts = ${attempt - 1}`}
+          ${attempt === undefined ? emptySql : sql`AND attempts = ${attempt - 1}`}
         RETURNING ${ROW_COLUMNS}`);
       return rows.length === 1 ? claimedRow.parse(rows[0]) : undefined;
     },
@@ -157,15 +149,15 @@ export function createPrismaOutboxStore(
 
     async endAttempt(row, end, andThen) {
       if (!andThen) return endIn(direct, row, end);
-      return direct.transaction(async (sql) => {
-        const ended = await endIn(sql, row, end);
-        if (ended) await andThen(deps.recordsIn(sql));
+      return direct.transaction(async (tx) => {
+        const ended = await endIn(tx, row, end);
+        if (ended) await andThen(deps.recordsIn(tx));
         return ended;
       });
     },
 
     async dueIds(now, limit) {
-      const rows = await direct.query(Prisma.sql`
+      const rows = await direct.query(sql`
         SELECT id::text AS id FROM shopify_mutations WHERE ${claimable(now)}
         ORDER BY next_attempt_at ASC LIMIT ${limit}`);
       return z
