@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cloudFormationTags } from '../../apps/local/src/gateway/cloudformation-tags';
 
 const esbuildSection = z.looseObject({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cloudFormationTags } from '../../apps/local/src/gateway/cloudformation-tags';
 
 const environment = z.looseObject({ NODE_OPTIONS: z.string().optional() }).optional();

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { readConfig } from './config/read-config';
 import type { RuntimeConfig } from './config/sections/runtime-section';
 import type { HttpEvent } from './http/http-event';

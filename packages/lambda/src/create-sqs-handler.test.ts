@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createSqsHandler } from './create-sqs-handler';
 import { buildLambdaContext } from './testing/build-lambda-context';
 import { buildSqsEvent } from './testing/build-sqs-event';

@@ -5,7 +5,7 @@ import type {
   SQSEvent,
   SQSRecord,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { readConfig } from './config/read-config';
 import { MalformedRequestError } from '@solpay/domain';
 import { createInvocationLogger } from './handlers/invocation-logger';

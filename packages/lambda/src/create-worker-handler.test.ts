@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createWorkerHandler } from './create-worker-handler';
 import { buildLambdaContext } from './testing/build-lambda-context';
 import { captureLogs } from './testing/capture-logs.fixture';

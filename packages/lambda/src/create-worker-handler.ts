@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { readConfig } from './config/read-config';
 import { createInvocationLogger } from './handlers/invocation-logger';
 import type { WorkerOptions } from './handlers/worker-options';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One resource of a CloudFormation template. */
 export const cloudFormationResourceSchema = z

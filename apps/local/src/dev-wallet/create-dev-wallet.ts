@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Connection, Keypair, SendTransactionError } from '@solana/web3.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bundleDevWalletScript } from './bundle-dev-wallet-script';
 import type { DevWalletOptions } from './dev-wallet-options';
 import { signAndSendRequestSchema } from './sign-and-send-request';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Body of `POST /dev/wallet/sign-and-send`. */
 export const signAndSendRequestSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An HTTP response ready to be written by a gateway. */
 export interface GatewayResponse {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cloudFormationTags } from './cloudformation-tags';
 import type { LambdaFunction } from './lambda-route';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GatewayName, LambdaFunction, LambdaRoute } from './lambda-route';
 import { loadServerlessFunctions } from './load-serverless-functions';
 

@@ -1,5 +1,5 @@
 import type { HttpFetch, HttpFetchResponse } from '../http/create-node-http-fetch';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WalletScreeningPort } from '@solpay/domain';
 import { DependencyUnavailableError } from '@solpay/domain';
 

@@ -12,7 +12,7 @@ import { createPrismaClient } from '@solpay/db';
 import { createPaymentsAppsClient, createTokenCipher, refreshAccessToken } from '@solpay/shopify';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '@solpay/domain';
 import {
   createMerchantAccessTokens,

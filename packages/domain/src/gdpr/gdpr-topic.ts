@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The three mandatory privacy webhook topics, as Shopify names them. */
 export const GDPR_WEBHOOK_TOPICS = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GdprWebhookTopic } from './gdpr-topic';
 
 /** Shopify ids arrive as JSON numbers (or strings in newer payloads); kept as decimal strings. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Most transactions accepted in one delivery (Helius batches a few; more is not Helius). */
 export const HELIUS_MAX_ITEMS = 100;

@@ -1,6 +1,6 @@
 import { pollDiscoveryWhilePending, type PollDiscoveryDeps } from '@solpay/domain';
 import { createWorkerHandler } from '@solpay/lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Compose } from '../compose';
 import { lazyHandler } from '../lazy-handler';
 

@@ -4,7 +4,7 @@ import {
   type CheckGasBalanceInput,
 } from '@solpay/domain';
 import { createWorkerHandler } from '@solpay/lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Compose } from '../compose';
 import { lazyHandler } from '../lazy-handler';
 

@@ -1,6 +1,6 @@
 import { createWorkerHandler } from '@solpay/lambda';
 import { sweepOutbox, type SweepOutboxDeps } from '@solpay/queue';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Compose } from '../compose';
 import { lazyHandler } from '../lazy-handler';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeBase58 } from '@solpay/domain';
 
 function isUrl(text: string, protocols: readonly string[]): boolean {

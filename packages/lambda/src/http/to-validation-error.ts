@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidInputError } from '@solpay/domain';
 
 /** Which part of the request failed validation. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { toValidationError, type RequestPart } from '../http/to-validation-error';
 import type { HttpMiddleware } from './http-invocation';
 

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { directSql, type PrismaClient, sql } from '@solpay/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   checkServedTransactions,
   type CheckoutPaymentView,

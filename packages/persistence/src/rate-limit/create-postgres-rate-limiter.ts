@@ -1,5 +1,5 @@
 import { directSql, type PrismaClient, sql } from '@solpay/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   RateLimitExceededError,
   type RateLimitPort,

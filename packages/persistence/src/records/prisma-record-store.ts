@@ -8,7 +8,7 @@ import {
   rawSql,
   sql,
 } from '@solpay/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecordId, RECORD_STATUSES, SPL_TOKEN_PROGRAM, USDC_TOKEN } from '@solpay/domain';
 import type {
   PayableRecord,

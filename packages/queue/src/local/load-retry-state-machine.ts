@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type ScalarTag } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The deployment file at the repository root. */
 export const DEFAULT_SERVERLESS_YML = path.resolve(__dirname, '../../../../serverless.yml');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The JSON stored in `ShopifyMutation.payload`: the GraphQL variables to send and, optionally,

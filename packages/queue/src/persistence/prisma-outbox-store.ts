@@ -5,7 +5,7 @@ import type {
   ShopifyMutationKind,
   ShopifyMutationStatus,
 } from '@solpay/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MutationRecords } from '../ports/mutation-records';
 import {
   OUTBOX_MUTATION_KINDS,

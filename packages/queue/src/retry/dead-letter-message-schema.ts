@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The message put on the dead-letter queue when a mutation's retries are exhausted. */
 export const deadLetterMessageSchema = z.object({

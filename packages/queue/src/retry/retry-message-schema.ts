@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The message on the Shopify retry queue, and the input of the retry state machine:

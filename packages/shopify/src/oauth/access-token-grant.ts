@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Body of a successful `POST /admin/oauth/access_token` (offline token, optionally expiring). */
 export const accessTokenResponseSchema = z.object({

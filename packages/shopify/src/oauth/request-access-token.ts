@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { postJson, type FetchLike } from '../http/post-json';
 import { shopifyOrigin } from '../shop/shopify-origin';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The Payments Apps API mutations this app sends. */
 export const paymentsAppsMutationNames = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A user error from a mutation payload (`code` only on types that define one). */
 export const paymentsAppsUserErrorSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Metadata of a webhook delivery, from either header family. */
 export interface WebhookHeaders {

@@ -1,5 +1,5 @@
 import { PublicKey } from '@solana/web3.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError, MalformedRequestError } from '@solpay/domain';
 
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/;

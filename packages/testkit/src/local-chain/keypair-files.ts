@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Keypair } from '@solana/web3.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const keypairFileSchema = z.array(z.number().int().min(0).max(255)).length(64);
 

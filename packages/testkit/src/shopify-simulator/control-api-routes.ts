@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_SCOPES } from './default-scopes';
 import { faultSchema } from './fault';
 import { readBody, sendJson } from './http-io';

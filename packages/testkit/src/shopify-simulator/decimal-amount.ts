@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A positive decimal money string with a `.` separator, e.g. `"49.90"`. */
 export const decimalAmountSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One failure the simulator plays instead of answering the next Payments Apps GraphQL call.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalAmountSchema, fromMicroUnits, toMicroUnits } from './decimal-amount';
 import { postOverMtls } from './mtls-post';
 import { committedRefundMicroUnits, refreshOrderStatus } from './order-status';

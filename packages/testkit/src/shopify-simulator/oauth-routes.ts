@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currentShop } from './current-shop';
 import { grantPage } from './grant-page';
 import { html } from './html';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { resolveArguments } from './graphql-arguments';
 import { parseGraphqlDocument, type GqlFragment, type GqlSelection } from './graphql-document';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { refreshOrderStatus } from './order-status';
 import type { SimOrder, SimPaymentSession, SimRefund } from './sim-order';
 import type { SimulatorState } from './simulator-state';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalAmountSchema, toMicroUnits } from './decimal-amount';
 import { postOverMtls } from './mtls-post';
 import { refreshOrderStatus } from './order-status';

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { postOverMtls } from './mtls-post';
 import { SimulatorInputError } from './simulator-input-error';
 import type { SimulatorState } from './simulator-state';

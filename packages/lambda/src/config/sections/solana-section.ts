@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineConfigSection } from '../config-section';
 import { decodeBase58 } from '@solpay/domain';
 import { envField } from '../env-field';

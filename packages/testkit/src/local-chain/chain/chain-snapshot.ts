@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChainCore } from './chain-core';
 import { decodeTransaction } from './decoded-transaction';
 import type { LandedTransaction } from './ledger';

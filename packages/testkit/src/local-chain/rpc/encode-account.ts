@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { TOKEN_2022_PROGRAM_ID } from '@solana/spl-token';
 import { encodeBase58 } from '../chain/base58';
 import type { AccountState } from '../chain/svm-runtime';

@@ -1,5 +1,5 @@
 import { PublicKey } from '@solana/web3.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Commitment } from '../chain/block-clock';
 import type { ChainCore } from '../chain/chain-core';
 import { RPC_ERROR, RpcError } from './rpc-error';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PubSubServer } from '../ws/pubsub-server';
 import { RPC_ERROR, RpcError } from './rpc-error';
 import type { RpcMethods } from './rpc-method';

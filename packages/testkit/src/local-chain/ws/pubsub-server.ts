@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Commitment } from '../chain/block-clock';
 import type { ChainCore } from '../chain/chain-core';
 import type { LandedTransaction } from '../chain/ledger';

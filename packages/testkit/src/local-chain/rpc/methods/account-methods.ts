@@ -1,5 +1,5 @@
 import { PublicKey } from '@solana/web3.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeBase58 } from '../../chain/base58';
 import type { AccountState } from '../../chain/svm-runtime';
 import { encodeAccount } from '../encode-account';

@@ -1,5 +1,5 @@
 import { VersionedMessage } from '@solana/web3.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { feeForMessage } from '../../chain/message-fee';
 import { RPC_ERROR, RpcError } from '../rpc-error';
 import type { RpcMethodDeps, RpcMethods } from '../rpc-method';

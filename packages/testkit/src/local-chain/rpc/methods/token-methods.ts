@@ -1,5 +1,5 @@
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from '@solana/spl-token';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountState } from '../../chain/svm-runtime';
 import { decodeMint, decodeTokenAccount, toUiTokenAmount } from '../../chain/token-layout';
 import { encodeAccount } from '../encode-account';

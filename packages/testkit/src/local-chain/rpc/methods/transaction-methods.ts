@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeBase58 } from '../../chain/base58';
 import type { Commitment } from '../../chain/block-clock';
 import type { LandedTransaction } from '../../chain/ledger';
