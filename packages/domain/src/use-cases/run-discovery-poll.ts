@@ -117,8 +117,11 @@ export async function runDiscoveryPoll(
     }
   };
 
-  const blockHeight = await deps.chain.getBlockHeight();
-  const pending = await deps.records.pendingServedTransactions(limits.signatures);
+  // One RPC round trip and one query, neither waiting for the other.
+  const [blockHeight, pending] = await Promise.all([
+    deps.chain.getBlockHeight(),
+    deps.records.pendingServedTransactions(limits.signatures),
+  ]);
   if (pending.length > 0) {
     const states = await deps.chain.signatureStates(pending.map((served) => served.signature));
     for (const served of pending) {
