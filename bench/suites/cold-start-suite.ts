@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, stop as stopEsbuild } from 'esbuild';
 import { loadServerlessFunctions, resolveModuleFile } from '../../apps/local/src/index';
-import { bundleHandler } from '../cold/bundle-handler';
+import { bundleHandler, type HandlerBundle } from '../cold/bundle-handler';
 import { coldStartEvent } from '../cold/cold-start-event';
 import { serverlessEsbuildOptions } from '../cold/serverless-esbuild-options';
 import { serverlessNodeOptions } from '../cold/serverless-node-options';
@@ -51,6 +51,9 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
     const functions = loadServerlessFunctions(serverlessYml);
     const esbuildOptions = serverlessEsbuildOptions(serverlessYml);
     const rows: BenchRow[] = [];
+    // Every bundle is built before any is timed: esbuild's service keeps a core busy for a while
+    // after each build, and a process timed beside it would be charged for it.
+    const bundles: Array<{ fn: (typeof functions)[number]; bundle: HandlerBundle }> = [];
     for (const fn of functions) {
       const entry = resolveModuleFile(fn);
       if (!entry) {
@@ -63,9 +66,8 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
         });
         continue;
       }
-      let bundle;
       try {
-        bundle = await bundleHandler(fn.name, entry, outDir, esbuildOptions);
+        bundles.push({ fn, bundle: await bundleHandler(fn.name, entry, outDir, esbuildOptions) });
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         rows.push({
@@ -75,8 +77,10 @@ export async function runColdStartSuite(ctx: BenchContext): Promise<BenchRow[]> 
           value: null,
           note: `bundling failed: ${reason}`,
         });
-        continue;
       }
+    }
+    await stopEsbuild();
+    for (const { fn, bundle } of bundles) {
       const eventFile = join(outDir, fn.name, 'event.json');
       const env = environmentOf(fn.name);
       const times: number[] = [];
