@@ -13,6 +13,7 @@ export { queryPlanCacheStats } from './client/query-plan-cache';
 export { queryRawDirect } from './client/query-raw-direct';
 export { directSql, type DirectSql } from './client/direct-sql';
 export { emptySql, joinSql, rawSql, Sql, sql, type SqlStatement } from './sql/sql';
+export { jsonbSql } from './sql/jsonb-sql';
 export type { DatabaseClient, TransactionClient } from './client/database-client';
 export {
   startEmbeddedDatabase,

@@ -32,6 +32,7 @@ import { createHttpsCaller } from '../measured/https-call';
 import { deliverWebhooks, waitFinalized } from '../measured/pay-many';
 import { eventually, placeAndSign, type ServedOrder } from '../measured/pay-order';
 import { findRepositoryRoot } from '../stack/find-repository-root';
+import { STACK_NODE_FLAGS } from '../stack/stack-node-flags';
 
 const API_VERSION = '2026-10';
 /** Paid and discovered (PAID, resolve pending) before the kill. */
@@ -61,29 +62,33 @@ async function freePort(): Promise<number> {
 async function startChild(): Promise<{ process: ChildProcess; purpleUrl: string }> {
   const stackPath = join(dir, 'stack.json');
   rmSync(stackPath, { force: true });
-  const started = spawn(process.execPath, ['--import', 'tsx', 'apps/local/src/main.ts'], {
-    cwd: rootDir,
-    env: {
-      ...process.env,
-      LOCAL_DATA_DIR: dir,
-      LOCAL_PORT_GREEN: String(greenPort),
-      LOCAL_PORT_PURPLE: '0',
-      LOCAL_PORT_CHECKOUT: '0',
-      LOCAL_PORT_PORTAL: '0',
-      LOCAL_ACCESS_LOG: '0',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: db.url,
-      SOLANA_RPC_URL: chain.rpcUrl,
-      SOLANA_CLUSTER: 'localnet',
-      USDC_MINT: chain.mint.toBase58(),
-      GAS_KEYPAIR: JSON.stringify(Array.from(chain.gas.secretKey)),
-      DEMO_PAYOUT_WALLET: chain.merchant.publicKey.toBase58(),
-      SHOPIFY_ADMIN_ORIGIN: sim.url,
-      SHOPIFY_API_VERSION: API_VERSION,
-      RETRY_TIME_SCALE: '0.01',
+  const started = spawn(
+    process.execPath,
+    [...STACK_NODE_FLAGS, '--import', 'tsx', 'apps/local/src/main.ts'],
+    {
+      cwd: rootDir,
+      env: {
+        ...process.env,
+        LOCAL_DATA_DIR: dir,
+        LOCAL_PORT_GREEN: String(greenPort),
+        LOCAL_PORT_PURPLE: '0',
+        LOCAL_PORT_CHECKOUT: '0',
+        LOCAL_PORT_PORTAL: '0',
+        LOCAL_ACCESS_LOG: '0',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: db.url,
+        SOLANA_RPC_URL: chain.rpcUrl,
+        SOLANA_CLUSTER: 'localnet',
+        USDC_MINT: chain.mint.toBase58(),
+        GAS_KEYPAIR: JSON.stringify(Array.from(chain.gas.secretKey)),
+        DEMO_PAYOUT_WALLET: chain.merchant.publicKey.toBase58(),
+        SHOPIFY_ADMIN_ORIGIN: sim.url,
+        SHOPIFY_API_VERSION: API_VERSION,
+        RETRY_TIME_SCALE: '0.01',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child = started;
   started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

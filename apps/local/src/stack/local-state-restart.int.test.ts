@@ -10,6 +10,7 @@ import { createHttpsCaller } from '../measured/https-call';
 import { findRepositoryRoot } from './find-repository-root';
 import { DEMO_SHOP } from './seed-demo-merchant';
 import { readStackFile, type StackFile } from './stack-file';
+import { STACK_NODE_FLAGS } from './stack-node-flags';
 
 /** Stop and start `npm start`'s entry point on one `.local/`, as a developer does. */
 const rootDir = findRepositoryRoot();
@@ -34,11 +35,15 @@ async function startChild(): Promise<StackFile> {
   for (const key of ['DATABASE_URL', 'SOLANA_RPC_URL', 'SHOPIFY_ADMIN_ORIGIN', 'USDC_MINT']) {
     delete env[key];
   }
-  const started = spawn(process.execPath, ['--import', 'tsx', 'apps/local/src/main.ts'], {
-    cwd: rootDir,
-    env: { ...env, LOCAL_DATA_DIR: dir, LOCAL_ACCESS_LOG: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const started = spawn(
+    process.execPath,
+    [...STACK_NODE_FLAGS, '--import', 'tsx', 'apps/local/src/main.ts'],
+    {
+      cwd: rootDir,
+      env: { ...env, LOCAL_DATA_DIR: dir, LOCAL_ACCESS_LOG: '0', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child = started;
   started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { configureTestShop } from './configure-test-shop';
 import { useContractFixture } from './use-contract-fixture';
 import type { AppUninstalledStorePort } from '../merchants/handle-app-uninstalled';
 import type { MerchantStorePort } from '../merchants/merchant-store-port';
@@ -70,21 +71,12 @@ export function describeRecordStoreContract(
     const openPayment = async (expiresAt?: Date) => {
       shopCount += 1;
       const shop = `contract-${shopCount}.myshopify.com`;
-      const { merchantId } = await fixture.merchants.saveInstall({
+      const { merchantId } = await configureTestShop(fixture.merchants, {
         shopDomain: shop,
-        accessTokenEnc: 'sealed',
-        accessTokenExpiresAt: null,
-        refreshTokenEnc: null,
-        refreshTokenExpiresAt: null,
-        scopes: 'write_payment_sessions',
-        installedAt: T0,
-      });
-      await fixture.merchants.setPayoutWallet({
-        merchantId,
         payoutWallet: PAYOUT,
         settlementMint: newPayment('x').tokenMint,
+        at: T0,
       });
-      await fixture.merchants.configure({ merchantId, externalHandle: shop, now: T0 });
       const created = await fixture.sessions.createPaymentForShop(
         shop,
         newPayment(`p-${shopCount}`, expiresAt),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { configureTestShop } from './configure-test-shop';
 import { useContractFixture } from './use-contract-fixture';
 import type { MerchantStorePort } from '../merchants/merchant-store-port';
 import type { RecordStorePort } from '../ports/record-store-port';
@@ -40,21 +41,12 @@ export function describeRefundSessionStoreContract(
     const paidPayment = async () => {
       shops += 1;
       const shop = `refund-contract-${shops}.myshopify.com`;
-      const { merchantId } = await fixture.merchants.saveInstall({
+      const { merchantId } = await configureTestShop(fixture.merchants, {
         shopDomain: shop,
-        accessTokenEnc: 'sealed',
-        accessTokenExpiresAt: null,
-        refreshTokenEnc: null,
-        refreshTokenExpiresAt: null,
-        scopes: 'write_payment_sessions',
-        installedAt: T0,
-      });
-      await fixture.merchants.setPayoutWallet({
-        merchantId,
         payoutWallet: 'Payout',
         settlementMint: MINT,
+        at: T0,
       });
-      await fixture.merchants.configure({ merchantId, externalHandle: shop, now: T0 });
       const created = await fixture.sessions.createPaymentForShop(shop, {
         shopifyId: 'pay-1',
         gid: 'gid://shopify/PaymentSession/pay-1',

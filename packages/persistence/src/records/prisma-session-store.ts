@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type PrismaClient, queryRawDirect, sql, type Sql } from '@solpay/db';
+import { jsonbSql, type PrismaClient, queryRawDirect, sql, type Sql } from '@solpay/db';
 import type {
   MerchantForSessions,
   PaymentDraft,
@@ -19,14 +19,14 @@ const PAYMENT_COLUMNS = sql`id, merchant_id, shopify_id, gid, "group", session_i
  * the five token columns (amount, mint, decimals, symbol, program) as SQL expressions.
  */
 function paymentValues(draft: PaymentDraft, token: Sql, quote: StoredQuote | null) {
-  const customerData = draft.customerData === null ? null : JSON.stringify(draft.customerData);
-  const quoteFeeds = quote ? JSON.stringify(quote.feeds) : null;
+  const customerData = jsonbSql(draft.customerData, { sqlNull: true });
+  const quoteFeeds = quote ? jsonbSql(quote.feeds) : jsonbSql(null, { sqlNull: true });
   return sql`${randomUUID()}::uuid, m.id, ${draft.shopifyId}, ${draft.gid}, ${draft.group},
     ${draft.sessionId}, ${draft.kind}::"PaymentKind", ${draft.amount}::numeric, ${draft.currency},
-    ${token}, ${quote?.rate ?? null}::numeric, ${quoteFeeds}::jsonb, ${quote?.publishedAt ?? null},
+    ${token}, ${quote?.rate ?? null}::numeric, ${quoteFeeds}, ${quote?.publishedAt ?? null},
     ${quote?.expiresAt ?? null}, m.payout_wallet, ${draft.referenceKey}, ${draft.test},
     ${draft.cancelUrl}, ${draft.merchantLocale}, ${draft.proposedAt}, ${draft.apiVersion},
-    ${draft.customerEmail}, ${draft.customerPhone}, ${customerData}::jsonb, ${draft.expiresAt},
+    ${draft.customerEmail}, ${draft.customerPhone}, ${customerData}, ${draft.expiresAt},
     now()`;
 }
 

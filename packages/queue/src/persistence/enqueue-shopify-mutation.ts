@@ -2,6 +2,7 @@ import {
   type Prisma,
   type ShopifyMutation,
   type ShopifyMutationKind,
+  jsonbSql,
   sql,
   type Sql,
 } from '@solpay/db';
@@ -68,7 +69,7 @@ export function enqueueShopifyMutationSql(input: EnqueueShopifyMutationInput, no
       payload, next_attempt_at, created_at, updated_at)
     VALUES (gen_random_uuid(), ${input.kind}::"ShopifyMutationKind", ${input.dedupeKey},
       ${input.merchantId}::uuid, ${input.paymentId ?? null}::uuid, ${input.refundId ?? null}::uuid,
-      ${JSON.stringify(payload)}::jsonb, ${now}, ${now}, ${now})
+      ${jsonbSql(payload)}, ${now}, ${now}, ${now})
     ON CONFLICT (dedupe_key) DO UPDATE
       SET dedupe_key = EXCLUDED.dedupe_key, updated_at = EXCLUDED.updated_at
     RETURNING id::text AS id`;

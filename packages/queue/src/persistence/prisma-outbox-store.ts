@@ -1,4 +1,4 @@
-import { directSql, emptySql, joinSql, rawSql, sql, type Sql } from '@solpay/db';
+import { directSql, emptySql, joinSql, jsonbSql, rawSql, sql, type Sql } from '@solpay/db';
 import type {
   DirectSql,
   PrismaClient,
@@ -65,8 +65,8 @@ const ROW_COLUMNS = rawSql(`id::text AS id, kind::text AS kind,
   merchant_id::text AS merchant_id, payment_id::text AS payment_id,
   refund_id::text AS refund_id, payload, status::text AS status, attempts`);
 
-/** A JSON column's value as `jsonb` text (what Prisma stores for a `Json` input). */
-const jsonb = (value: unknown) => sql`${JSON.stringify(value ?? null)}::jsonb`;
+/** A JSON column's value as `jsonb` (what Prisma stores for a `Json` input). */
+const jsonb = (value: unknown) => jsonbSql(value);
 
 /** The columns an attempt's end sets, as `SET` assignments. */
 function endAssignments(end: OutboxAttemptEnd): Sql[] {
