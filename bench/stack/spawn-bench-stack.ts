@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { readStackFile, STACK_NODE_FLAGS, type StackFile } from '../../apps/local/src/index';
+import { readStackFile, type StackFile } from '../../apps/local/src/index';
 import type { BenchStackMessage } from './bench-stack-message';
 
 /** A local stack running in a child process. */
@@ -35,7 +35,6 @@ export async function spawnBenchStack(
   const child = spawn(
     process.execPath,
     [
-      ...STACK_NODE_FLAGS,
       ...nodeArgs,
       '--import',
       'tsx',

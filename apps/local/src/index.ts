@@ -5,7 +5,7 @@ export * from './stack/stack-file';
 export * from './stack/seed-demo-merchant';
 export * from './stack/local-dev-secrets';
 export * from './stack/format-stack-summary';
-export * from './stack/stack-node-flags';
+export * from './stack/test-node-flags';
 export * from './gateway/lambda-route';
 export * from './gateway/load-serverless-functions';
 export * from './gateway/load-serverless-routes';

@@ -32,7 +32,7 @@ import { createHttpsCaller } from '../measured/https-call';
 import { deliverWebhooks, waitFinalized } from '../measured/pay-many';
 import { eventually, placeAndSign, type ServedOrder } from '../measured/pay-order';
 import { findRepositoryRoot } from '../stack/find-repository-root';
-import { STACK_NODE_FLAGS } from '../stack/stack-node-flags';
+import { TEST_NODE_FLAGS } from '../stack/test-node-flags';
 
 const API_VERSION = '2026-10';
 /** Paid and discovered (PAID, resolve pending) before the kill. */
@@ -64,7 +64,7 @@ async function startChild(): Promise<{ process: ChildProcess; purpleUrl: string 
   rmSync(stackPath, { force: true });
   const started = spawn(
     process.execPath,
-    [...STACK_NODE_FLAGS, '--import', 'tsx', 'apps/local/src/main.ts'],
+    [...TEST_NODE_FLAGS, '--import', 'tsx', 'apps/local/src/main.ts'],
     {
       cwd: rootDir,
       env: {

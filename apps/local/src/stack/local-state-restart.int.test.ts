@@ -10,7 +10,7 @@ import { createHttpsCaller } from '../measured/https-call';
 import { findRepositoryRoot } from './find-repository-root';
 import { DEMO_SHOP } from './seed-demo-merchant';
 import { readStackFile, type StackFile } from './stack-file';
-import { STACK_NODE_FLAGS } from './stack-node-flags';
+import { TEST_NODE_FLAGS } from './test-node-flags';
 
 /** Stop and start `npm start`'s entry point on one `.local/`, as a developer does. */
 const rootDir = findRepositoryRoot();
@@ -37,7 +37,7 @@ async function startChild(): Promise<StackFile> {
   }
   const started = spawn(
     process.execPath,
-    [...STACK_NODE_FLAGS, '--import', 'tsx', 'apps/local/src/main.ts'],
+    [...TEST_NODE_FLAGS, '--import', 'tsx', 'apps/local/src/main.ts'],
     {
       cwd: rootDir,
       env: { ...env, LOCAL_DATA_DIR: dir, LOCAL_ACCESS_LOG: '0', LOG_LEVEL: 'warn' },
