@@ -101,8 +101,8 @@ function bundleOutput(options) {
  * function).
  * @param {import('esbuild').PluginBuild} build
  * @param {string} suffix
- * @param {(path: string) => Promise<Array<{ path: string, contents: Uint8Array }>>} produce
- *   The files, the first at `path`.
+ * @param {(path: string, bundleCode: string) => Promise<Array<{ path: string, contents: Uint8Array }>>} produce
+ *   The files, the first at `path`, given the handler bundle's code.
  * @returns {() => string} The first file's name, for the code that loads it.
  */
 function besideBundle(build, suffix, produce) {
@@ -118,7 +118,7 @@ function besideBundle(build, suffix, produce) {
     const written = result.outputFiles?.find((file) => file.path === bundleFile);
     const code = written ? written.text : await readFile(bundleFile, 'utf8');
     if (!code.includes(JSON.stringify(basename(path())))) return;
-    const files = await produce(path());
+    const files = await produce(path(), code);
     await mkdir(dir, { recursive: true });
     await Promise.all(files.map((file) => writeFile(file.path, file.contents)));
   });
@@ -126,6 +126,36 @@ function besideBundle(build, suffix, produce) {
     used = true;
     return basename(path());
   };
+}
+
+/**
+ * Bundles `input` on its own as the file at `path`, with the handler bundle's options and its
+ * source map (never loaded; the bundle budget test reads the maps to see what each file holds).
+ * The stand-ins apply inside it too (the SQS client's credential chain, for one).
+ * @param {import('esbuild').PluginBuild} build
+ * @param {Pick<import('esbuild').BuildOptions, 'entryPoints' | 'stdin'>} input
+ * @param {string} path
+ */
+async function buildBeside(build, input, path) {
+  const options = build.initialOptions;
+  const side = await build.esbuild.build({
+    ...input,
+    bundle: true,
+    write: false,
+    outfile: path,
+    sourcemap: options.sourcemap ? 'external' : false,
+    sourcesContent: false,
+    platform: options.platform,
+    target: options.target,
+    format: options.format,
+    minify: options.minify,
+    keepNames: options.keepNames,
+    mainFields: options.mainFields,
+    external: options.external,
+    plugins: sideBuildPlugins(options),
+    logLevel: 'silent',
+  });
+  return side.outputFiles;
 }
 
 /**
@@ -139,28 +169,9 @@ function besideBundle(build, suffix, produce) {
 function deferModule(build, deferred) {
   const namespace = `deferred-${deferred.name}`;
   let entryFile;
-  const fileName = besideBundle(build, `${deferred.name}.js`, async (path) => {
-    const options = build.initialOptions;
-    const side = await build.esbuild.build({
-      entryPoints: [entryFile],
-      bundle: true,
-      write: false,
-      outfile: path,
-      sourcemap: options.sourcemap ? 'external' : false,
-      sourcesContent: false,
-      platform: options.platform,
-      target: options.target,
-      format: options.format,
-      minify: options.minify,
-      keepNames: options.keepNames,
-      mainFields: options.mainFields,
-      external: options.external,
-      // The stand-ins apply inside it too (the SQS client's credential chain, for one).
-      plugins: options.plugins,
-      logLevel: 'silent',
-    });
-    return side.outputFiles;
-  });
+  const fileName = besideBundle(build, `${deferred.name}.js`, (path) =>
+    buildBeside(build, { entryPoints: [entryFile] }, path),
+  );
   build.onResolve({ filter: deferred.filter }, (args) => {
     const entry = deferred.entry(args);
     if (entry === undefined) return undefined;
@@ -175,6 +186,107 @@ function deferModule(build, deferred) {
     loader: 'js',
     resolveDir: __dirname,
   }));
+}
+
+/** Name of the plugin that moves the Solana packages beside the bundle (see below). */
+const DEFERRED_SOLANA = 'lambda-deferred-solana';
+
+/**
+ * The plugins of a file bundled beside the handler's: the handler's, except the one that defers
+ * the Solana packages (the file that holds them must bundle them, not defer them again).
+ * @param {import('esbuild').BuildOptions} options
+ */
+function sideBuildPlugins(options) {
+  return (options.plugins ?? []).filter((plugin) => plugin.name !== DEFERRED_SOLANA);
+}
+
+/**
+ * The Solana client packages: in a handler bundle, each import of one is a stand-in that loads
+ * `<bundle>.solana.js` at the first use of one of its exports (docs/adr/0021).
+ */
+const SOLANA_PACKAGES = [
+  { name: '@solana/web3.js', key: 'web3' },
+  { name: '@solana/spl-token', key: 'splToken' },
+];
+
+/** A property name read in minified code: `.Name`. */
+const MEMBER_ACCESS = /\.([A-Za-z_$][\w$]*)/g;
+
+/**
+ * Moves web3.js and spl-token out of the handler bundle into `<bundle>.solana.js` beside it.
+ *
+ * Why: most first requests of most functions never touch them (a poll with nothing to settle,
+ * a status check, a webhook for another shop), yet with them in the bundle every cold start
+ * compiles and runs ~320 KB of their code (curves, codecs, RPC schemas): ~40 ms.
+ *
+ * How: an import of either package resolves to a stand-in whose exports are getters; the first
+ * getter read requires the side file, whose exports are the package's. The side file keeps only
+ * the exports the handler bundle reads (every `.Name` in its code that the package exports, a
+ * superset), so it is as small as the tree-shaken code it replaces. One side file per bundle holds
+ * both packages (spl-token imports web3.js), so each class exists once and `instanceof` holds.
+ * Module-level values built from them (a `new PublicKey(...)` constant) would load the side file
+ * at every cold start again: the app makes such values at first use instead.
+ * @param {import('esbuild').PluginBuild} build
+ */
+function deferSolanaPackages(build) {
+  const namespace = 'deferred-solana';
+  /** @type {Map<string, string[]>} Every export of each package, read once. */
+  const exportsOf = new Map();
+  let resolveDir;
+  const packageExports = (name, from) => {
+    if (!exportsOf.has(name)) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build reads the package's export names
+      const names = Object.keys(require(require.resolve(name, { paths: [from] })));
+      exportsOf.set(
+        name,
+        names.filter((key) => key !== '__esModule' && key !== 'default'),
+      );
+    }
+    return exportsOf.get(name);
+  };
+  const fileName = besideBundle(build, 'solana.js', async (path, bundleCode) => {
+    const read = new Set([...bundleCode.matchAll(MEMBER_ACCESS)].map((match) => match[1]));
+    const lines = [];
+    for (const { name, key } of SOLANA_PACKAGES) {
+      const used = packageExports(name, resolveDir).filter((exported) => read.has(exported));
+      lines.push(
+        `import { ${used.map((exported, i) => `${exported} as ${key}_${i}`).join(', ')} } from ${JSON.stringify(name)};`,
+        `export const ${key} = { ${used.map((exported, i) => `${exported}: ${key}_${i}`).join(', ')} };`,
+      );
+    }
+    return buildBeside(
+      build,
+      { stdin: { contents: lines.join('\n'), resolveDir, loader: 'js', sourcefile: 'solana.js' } },
+      path,
+    );
+  });
+  const filter = new RegExp(
+    `^(${SOLANA_PACKAGES.map(({ name }) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`,
+  );
+  build.onResolve({ filter }, (args) => {
+    resolveDir ??= args.resolveDir;
+    return { path: args.path, namespace, pluginData: { resolveDir: args.resolveDir } };
+  });
+  build.onLoad({ filter: /.*/, namespace }, (args) => {
+    const { key } = SOLANA_PACKAGES.find(({ name }) => name === args.path);
+    const names = packageExports(args.path, args.pluginData.resolveDir);
+    return {
+      contents: [
+        "const { join } = require('node:path');",
+        `const names = ${JSON.stringify(names)};`,
+        'let loaded;',
+        `const load = () => (loaded ??= require(join(__dirname, ${JSON.stringify(fileName())})).${key});`,
+        '// Getters only: nothing is loaded until an export is read.',
+        'const standIn = { __esModule: true };',
+        'for (const name of names) {',
+        '  Object.defineProperty(standIn, name, { enumerable: true, get: () => load()[name] });',
+        '}',
+        'module.exports = standIn;',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: __dirname,
+    };
+  });
 }
 
 /** @type {import('esbuild').Plugin[]} */
@@ -238,6 +350,12 @@ module.exports = [
         loader: 'js',
         resolveDir: __dirname,
       }));
+    },
+  },
+  {
+    name: DEFERRED_SOLANA,
+    setup(build) {
+      deferSolanaPackages(build);
     },
   },
 ];

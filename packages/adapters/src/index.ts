@@ -1,4 +1,6 @@
 export * from './chain/connection-fetch';
+export * from './chain/create-deferred-chain-port';
+export * from './chain/create-json-rpc-chain-reads';
 export * from './chain/create-pyth-oracle';
 export * from './chain/create-web3-chain';
 export * from './chain/create-web3-wallet-inspector';

@@ -10,6 +10,8 @@ export interface BundleContents {
   workspaces: Set<string>;
   /** The npm packages of each JavaScript file, by its name in the zip (read from its map). */
   packagesByFile: Map<string, Set<string>>;
+  /** The repository files (`packages/…`, `apps/…`) of each JavaScript file, read from its map. */
+  sourcesByFile: Map<string, Set<string>>;
   /** Names of the files that are not source maps. */
   codeFiles: string[];
 }
@@ -26,6 +28,7 @@ export function readBundleContents(entries: readonly ZipEntry[]): BundleContents
   const packages = new Set<string>();
   const workspaces = new Set<string>();
   const packagesByFile = new Map<string, Set<string>>();
+  const sourcesByFile = new Map<string, Set<string>>();
   const codeFiles: string[] = [];
   let codeBytes = 0;
   for (const entry of entries) {
@@ -35,7 +38,9 @@ export function readBundleContents(entries: readonly ZipEntry[]): BundleContents
       continue;
     }
     const own = new Set<string>();
+    const ownSources = new Set<string>();
     packagesByFile.set(entry.name.slice(0, -'.map'.length), own);
+    sourcesByFile.set(entry.name.slice(0, -'.map'.length), ownSources);
     const map = JSON.parse(entry.data.toString('utf8')) as { sources?: unknown };
     for (const source of Array.isArray(map.sources) ? map.sources : []) {
       const file = String(source);
@@ -45,9 +50,12 @@ export function readBundleContents(entries: readonly ZipEntry[]): BundleContents
         own.add(dependency[1]);
       } else {
         const workspace = WORKSPACE.exec(file);
-        if (workspace?.[1]) workspaces.add(workspace[1]);
+        if (workspace?.[1]) {
+          workspaces.add(workspace[1]);
+          ownSources.add(file.slice(file.indexOf(workspace[1])));
+        }
       }
     }
   }
-  return { codeBytes, packages, workspaces, packagesByFile, codeFiles };
+  return { codeBytes, packages, workspaces, packagesByFile, sourcesByFile, codeFiles };
 }

@@ -7,8 +7,8 @@ import {
   type Keypair,
   PublicKey,
 } from '@solana/web3.js';
-import type { ChainPort, GuardRef, PayerFunds, SignatureState } from '@solpay/domain';
-import { DependencyUnavailableError, DomainError, formatTokenAmount } from '@solpay/domain';
+import type { ChainPort, GuardRef, PayerFunds } from '@solpay/domain';
+import { formatTokenAmount } from '@solpay/domain';
 import { outsideInvocationScope } from '@solpay/lambda';
 import {
   buildTransferTransaction,
@@ -16,14 +16,17 @@ import {
   deriveGuardKeypair,
   inspectGuard,
   preflightTransfer,
-  reachedCommitment,
   sweepGuard,
   validateDiscoveredTransaction,
 } from '@solpay/solana';
+import type { ChainReads } from './create-json-rpc-chain-reads';
+import { withUpstreamErrors } from './with-upstream-errors';
 
 /** Options of {@link createWeb3Chain}. */
 export interface Web3ChainOptions {
   connection: Connection;
+  /** Block height and signature statuses, read without web3.js (`createJsonRpcChainReads`). */
+  reads: ChainReads;
   /** Current gas (fee payer) keypair. */
   gas: Keypair;
   /** Gas keys still accepted by validation after a rotation. */
@@ -35,8 +38,6 @@ export interface Web3ChainOptions {
   /** How long a fetched blockhash is reused for new transactions (well inside its ~60 s life). */
   blockhashCacheMs?: number;
 }
-
-const STATUS_BATCH = 256;
 
 /**
  * {@link ChainPort} over a web3.js `Connection` — the same code path for the local chain and a
@@ -95,9 +96,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
   const port: ChainPort = {
     guardAddress: (guard) => guardKeypair(guard).publicKey.toBase58(),
 
-    async getBlockHeight() {
-      return BigInt(await connection.getBlockHeight('confirmed'));
-    },
+    getBlockHeight: () => options.reads.getBlockHeight(),
 
     async inspectGuard(guard, servedSignatures, payer) {
       if (!payer) {
@@ -212,28 +211,7 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
       };
     },
 
-    async signatureStates(signatures) {
-      const states = new Map<string, SignatureState | null>();
-      for (let start = 0; start < signatures.length; start += STATUS_BATCH) {
-        const batch = signatures.slice(start, start + STATUS_BATCH);
-        const { value } = await connection.getSignatureStatuses(batch, {
-          searchTransactionHistory: true,
-        });
-        batch.forEach((signature, index) => {
-          const status = value[index];
-          states.set(
-            signature,
-            status
-              ? {
-                  failed: status.err !== null,
-                  committed: status.err === null && reachedCommitment(status, commitment),
-                }
-              : null,
-          );
-        });
-      }
-      return states;
-    },
+    signatureStates: (signatures) => options.reads.signatureStates(signatures),
 
     async submitBurn(guard) {
       const result = await submitBurnGuard(connection, { gas, guard: guardKeypair(guard) });
@@ -285,25 +263,4 @@ function readPayerFunds(
   } catch {
     return undefined;
   }
-}
-
-/**
- * Marks every failure of the RPC as what it is — a dependency being unavailable (503, retried
- * by callers and webhooks) — rather than a bug (500). Errors of our own hierarchy pass through.
- */
-function withUpstreamErrors(port: ChainPort): ChainPort {
-  const wrapped = { ...port };
-  for (const name of Object.keys(port) as Array<keyof ChainPort>) {
-    const method = port[name] as (...args: unknown[]) => unknown;
-    if (name === 'guardAddress') continue;
-    (wrapped as Record<string, unknown>)[name] = async (...args: unknown[]) => {
-      try {
-        return await method(...args);
-      } catch (error) {
-        if (error instanceof DomainError) throw error;
-        throw new DependencyUnavailableError(`Solana RPC call failed (${name})`, { cause: error });
-      }
-    };
-  }
-  return wrapped;
 }

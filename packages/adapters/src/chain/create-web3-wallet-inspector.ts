@@ -1,9 +1,11 @@
 import { type Connection, PublicKey } from '@solana/web3.js';
 import type { WalletInspectorPort } from '@solpay/domain';
 
-const TOKEN_PROGRAM_ID = new PublicKey('TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA');
-const TOKEN_2022_PROGRAM_ID = new PublicKey('TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb');
-const ASSOCIATED_TOKEN_PROGRAM_ID = new PublicKey('ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL');
+// Addresses, not `PublicKey`s: a module-level `PublicKey` would make every bundle that includes
+// this module evaluate web3.js at load (docs/adr/0021).
+const TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
+const TOKEN_2022_PROGRAM = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';
+const ASSOCIATED_TOKEN_PROGRAM = 'ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL';
 /** Size of an SPL Token mint account. */
 const MINT_SIZE = 82;
 
@@ -15,14 +17,11 @@ const MINT_SIZE = 82;
  */
 export function createWeb3WalletInspector(connection: Connection): WalletInspectorPort {
   return {
-    async inspect(wallet, mint, tokenProgram = TOKEN_PROGRAM_ID.toBase58()) {
+    async inspect(wallet, mint, tokenProgram = TOKEN_PROGRAM) {
       const owner = new PublicKey(wallet);
       const info = await connection.getAccountInfo(owner, 'confirmed');
       if (info?.executable) return { kind: 'program', hasTokenAccount: false };
-      if (
-        info &&
-        (info.owner.equals(TOKEN_PROGRAM_ID) || info.owner.equals(TOKEN_2022_PROGRAM_ID))
-      ) {
+      if (info && [TOKEN_PROGRAM, TOKEN_2022_PROGRAM].includes(info.owner.toBase58())) {
         return {
           kind: info.data.length === MINT_SIZE ? 'mint' : 'token-account',
           hasTokenAccount: false,
@@ -30,7 +29,7 @@ export function createWeb3WalletInspector(connection: Connection): WalletInspect
       }
       const [ata] = PublicKey.findProgramAddressSync(
         [owner.toBuffer(), new PublicKey(tokenProgram).toBuffer(), new PublicKey(mint).toBuffer()],
-        ASSOCIATED_TOKEN_PROGRAM_ID,
+        new PublicKey(ASSOCIATED_TOKEN_PROGRAM),
       );
       const ataInfo = await connection.getAccountInfo(ata, 'confirmed');
       return { kind: 'wallet', hasTokenAccount: ataInfo !== null };

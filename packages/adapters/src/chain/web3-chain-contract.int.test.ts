@@ -2,6 +2,9 @@ import { getAssociatedTokenAddressSync } from '@solana/spl-token';
 import { Connection, Keypair, PublicKey, SystemProgram, Transaction } from '@solana/web3.js';
 import { describeChainPortContract } from '@solpay/domain/src/testing/chain-port-contract';
 import { startLocalChain } from '@solpay/testkit';
+import { createNodeHttpFetch } from '../http/create-node-http-fetch';
+import { createDeferredChainPort } from './create-deferred-chain-port';
+import { createJsonRpcChainReads } from './create-json-rpc-chain-reads';
 import { createWeb3Chain } from './create-web3-chain';
 
 const BLOCKHASH_LIFETIME = 40;
@@ -9,9 +12,10 @@ const FINALIZE_AFTER_SLOTS = 3;
 
 // The same contract the domain's in-memory chain passes in its unit test
 // (packages/domain/src/testing/in-memory-chain.test.ts): the double the money-rule unit tests
-// stand on behaves as the real runtime does.
+// stand on behaves as the real runtime does. The port is composed as the app composes it: block
+// height and signature statuses over plain JSON-RPC, the rest from web3.js, loaded at first use.
 describeChainPortContract(
-  'web3.js on the local LiteSVM chain',
+  'JSON-RPC reads and web3.js on the local LiteSVM chain',
   async () => {
     // Blocks only when the test produces them: landing and finality happen at known points.
     const local = await startLocalChain({
@@ -20,14 +24,22 @@ describeChainPortContract(
       blockhashLifetimeBlocks: BLOCKHASH_LIFETIME,
     });
     const connection = new Connection(local.rpcUrl, 'confirmed');
-    const chain = createWeb3Chain({
-      connection,
-      gas: local.gas,
-      previousGasPubkeys: [],
-      singleUseSecret: 'chain-port-contract-secret-0123456789abcdef',
+    const reads = createJsonRpcChainReads({
+      rpcUrl: local.rpcUrl,
+      fetch: createNodeHttpFetch({ timeoutMs: 10_000 }),
       commitment: 'finalized',
-      blockhashCacheMs: 0,
     });
+    const chain = createDeferredChainPort(reads, () =>
+      createWeb3Chain({
+        connection,
+        reads,
+        gas: local.gas,
+        previousGasPubkeys: [],
+        singleUseSecret: 'chain-port-contract-secret-0123456789abcdef',
+        commitment: 'finalized',
+        blockhashCacheMs: 0,
+      }),
+    );
     const other = await local.createFundedWallet({ usdc: 100_000_000n });
     const griefer = await local.createFundedWallet();
     const signers = new Map([

@@ -1,19 +1,14 @@
-import { PublicKey } from '@solana/web3.js';
 import type { ChainPort } from '@solpay/domain';
-import { readConfig } from '@solpay/lambda';
-import { createWeb3Chain } from '@solpay/adapters';
-import { gasKeypair } from './gas-keypair';
+import { createDeferredChainPort } from '@solpay/adapters';
+import { chainReads } from './chain-reads';
 import { processSingleton } from './process-singleton';
-import { solanaConnection } from './solana-connection';
+import { web3ChainPort } from './web3-chain-port';
 
-/** The process's {@link ChainPort}: transactions built and signed with the gas and guard keys. */
-export const chainPort = /* @__PURE__ */ processSingleton((): ChainPort => {
-  const { solana } = readConfig(['solana']);
-  return createWeb3Chain({
-    connection: solanaConnection(),
-    gas: gasKeypair(solana.gasKeypair),
-    previousGasPubkeys: solana.previousGasPubkeys.map((key) => new PublicKey(key)),
-    singleUseSecret: solana.singleUseSecret,
-    commitment: solana.commitment,
-  });
-});
+/**
+ * The process's {@link ChainPort}: block height and signature statuses over plain JSON-RPC, and
+ * everything else from the web3.js chain, built the first time it is needed. A process that
+ * only reads (most discovery polls) never evaluates web3.js (docs/adr/0021).
+ */
+export const chainPort = /* @__PURE__ */ processSingleton((): ChainPort =>
+  createDeferredChainPort(chainReads(), web3ChainPort),
+);

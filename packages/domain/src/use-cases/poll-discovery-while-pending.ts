@@ -38,12 +38,13 @@ export type PollDiscoveryReport = DiscoveryPollReport & {
 };
 
 /**
- * One invocation of the scheduled discovery fallback: prunes expired rate-limit counters (a
- * failure is logged, never fails the poll: the counters only take space), then runs
- * `runDiscoveryPoll`. EventBridge cannot schedule more often than once a minute, so a scheduled
- * invocation keeps polling every 3 s while served transactions are pending (a webhook arrives at
- * `confirmed`, before the `finalized` commitment Shopify waits for) and stops as soon as
- * nothing is pending.
+ * One invocation of the scheduled discovery fallback: runs `runDiscoveryPoll` and, beside its
+ * first run, prunes expired rate-limit counters (a failure is logged, never fails the poll: the
+ * counters only take space). The prune shares nothing with the run, so the run's first RPC round
+ * trip does not wait for it (DESIGN §3.8). EventBridge cannot schedule more often than once a
+ * minute, so a scheduled invocation keeps polling every 3 s while served transactions are
+ * pending (a webhook arrives at `confirmed`, before the `finalized` commitment Shopify waits for)
+ * and stops as soon as nothing is pending.
  */
 export async function pollDiscoveryWhilePending(
   deps: PollDiscoveryDeps,
@@ -52,13 +53,22 @@ export async function pollDiscoveryWhilePending(
   const loopSeconds = input.loopSeconds ?? (input.scheduled ? SCHEDULED_DISCOVERY_LOOP_SECONDS : 0);
   const now = () => deps.engine.clock.now().getTime();
   const deadline = now() + loopSeconds * 1000;
-  let prunedRateLimitCounters = 0;
-  try {
-    prunedRateLimitCounters = await deps.pruneRateLimitCounters();
-  } catch (error) {
-    deps.logger.warn('pruning rate-limit counters failed', { error });
-  }
-  let report = await runDiscoveryPoll(deps.engine, undefined, input.budget);
+  const prune = async (): Promise<number> => {
+    try {
+      return await deps.pruneRateLimitCounters();
+    } catch (error) {
+      deps.logger.warn('pruning rate-limit counters failed', { error });
+      return 0;
+    }
+  };
+  // Settled both ways, so a failing run still waits for the prune it started.
+  const [first, pruned] = await Promise.allSettled([
+    runDiscoveryPoll(deps.engine, undefined, input.budget),
+    prune(),
+  ]);
+  if (first.status === 'rejected') throw first.reason;
+  const prunedRateLimitCounters = pruned.status === 'fulfilled' ? pruned.value : 0;
+  let report = first.value;
   let runs = 1;
   while (report.checked > 0 && now() + DISCOVERY_POLL_INTERVAL_MS < deadline) {
     await deps.sleep(DISCOVERY_POLL_INTERVAL_MS);

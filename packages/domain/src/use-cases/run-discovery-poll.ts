@@ -143,7 +143,12 @@ export async function runDiscoveryPoll(
   }
 
   const now = deps.clock.now();
-  const expired = await deps.records.expiredOpenRecords(now, blockHeight, limits.records);
+  // Both lists side by side: step 2 only turns OPEN records into REJECTING ones, and those it
+  // sent a burn for are left out of step 3 below, so reading step 3's list first changes nothing.
+  const [expired, rejectingBefore] = await Promise.all([
+    deps.records.expiredOpenRecords(now, blockHeight, limits.records),
+    deps.records.rejectingRecords(limits.records),
+  ]);
   const burnSent = new Set<string>();
   report.deferred += await forEachWithin(
     expired,
@@ -165,7 +170,7 @@ export async function runDiscoveryPoll(
   );
 
   // A burn sent by step 2 a moment ago has not landed yet: checking it now would only send it again.
-  const rejecting = (await deps.records.rejectingRecords(limits.records)).filter(
+  const rejecting = rejectingBefore.filter(
     (record) => !burnSent.has(`${record.kind}:${record.id}`),
   );
   report.deferred += await forEachWithin(

@@ -1,5 +1,5 @@
 import { PublicKey } from '@solana/web3.js';
-import { PYTH_PRICE_FEED_PROGRAM_ID } from './pyth-programs';
+import { PYTH_PRICE_FEED_PROGRAM_ADDRESS } from './pyth-programs';
 
 /**
  * Derived addresses by `shard:feed id`. Deriving a PDA costs up to 256 SHA-256 + curve checks
@@ -7,6 +7,7 @@ import { PYTH_PRICE_FEED_PROGRAM_ID } from './pyth-programs';
  * feeds there are never change address.
  */
 const derived = new Map<string, PublicKey>();
+let priceFeedProgram: PublicKey | undefined;
 
 /**
  * The account holding the kept-current price of `feedId` on `shard` (Pyth's push oracle): the
@@ -24,7 +25,7 @@ export function priceFeedAddress(feedId: string, shard = 0): PublicKey {
   shardBytes.writeUInt16LE(shard);
   const [address] = PublicKey.findProgramAddressSync(
     [shardBytes, Buffer.from(hex, 'hex')],
-    PYTH_PRICE_FEED_PROGRAM_ID,
+    (priceFeedProgram ??= new PublicKey(PYTH_PRICE_FEED_PROGRAM_ADDRESS)),
   );
   derived.set(key, address);
   return address;

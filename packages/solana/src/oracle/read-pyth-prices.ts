@@ -2,7 +2,7 @@ import type { Commitment, Connection } from '@solana/web3.js';
 import type { PriceReading } from '@solpay/domain';
 import { decodePriceUpdateV2 } from './price-update-v2';
 import { priceFeedAddress } from './price-feed-address';
-import { PYTH_RECEIVER_PROGRAM_ID } from './pyth-programs';
+import { PYTH_RECEIVER_PROGRAM_ADDRESS } from './pyth-programs';
 
 /**
  * Reads the kept-current Pyth price of each feed id in ONE `getMultipleAccounts` through the app's
@@ -23,7 +23,7 @@ export async function readPythPrices(
   feedIds.forEach((feedId, index) => {
     const account = accounts[index];
     const update =
-      account && account.owner.equals(PYTH_RECEIVER_PROGRAM_ID)
+      account && account.owner.toBase58() === PYTH_RECEIVER_PROGRAM_ADDRESS
         ? decodePriceUpdateV2(account.data)
         : null;
     readings.set(

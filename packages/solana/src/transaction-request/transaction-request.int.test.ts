@@ -13,7 +13,7 @@ import {
   type TestRecord,
   type TransactionRequestServer,
 } from '../test-support/transaction-request-server';
-import { MEMO_PROGRAM_ID } from '../transfer/memo-program-id';
+import { MEMO_PROGRAM_ADDRESS } from '../transfer/memo-program-id';
 import { validateDiscoveredTransaction } from '../validation/validate-discovered-transaction';
 
 const SECRET = 'transaction-request-test-secret-0123456789';
@@ -102,7 +102,7 @@ describe('transaction request served by our builder', () => {
     expect(transaction.signatures[0]?.publicKey.equals(chain.gas.publicKey)).toBe(true);
     const programs = transaction.instructions.map((ix) => ix.programId.toBase58());
     expect(programs[0]).toBe(SystemProgram.programId.toBase58());
-    expect(programs.at(-2)).toBe(MEMO_PROGRAM_ID.toBase58());
+    expect(programs.at(-2)).toBe(MEMO_PROGRAM_ADDRESS);
     expect(programs.at(-1)).toBe(TOKEN_PROGRAM_ID.toBase58());
     const referenceKey = transaction.instructions.at(-1)?.keys.at(-1);
     expect(referenceKey?.pubkey.equals(record.reference)).toBe(true);

@@ -1,7 +1,7 @@
 import { ASSOCIATED_TOKEN_PROGRAM_ID, TOKEN_PROGRAM_ID } from '@solana/spl-token';
 import { Connection, Keypair, SystemProgram, Transaction } from '@solana/web3.js';
 import { encodeBase58 } from '@solpay/domain';
-import { MEMO_PROGRAM_ID } from './memo-program-id';
+import { MEMO_PROGRAM_ADDRESS } from './memo-program-id';
 import {
   buildTransferTransaction,
   type BuildTransferTransactionInput,
@@ -42,7 +42,7 @@ describe('buildTransferTransaction', () => {
     expect(decoded.instructions.map((ix) => ix.programId.toBase58())).toEqual([
       SystemProgram.programId.toBase58(),
       ASSOCIATED_TOKEN_PROGRAM_ID.toBase58(),
-      MEMO_PROGRAM_ID.toBase58(),
+      MEMO_PROGRAM_ADDRESS,
       TOKEN_PROGRAM_ID.toBase58(),
     ]);
     const transfer = decoded.instructions.at(-1);

@@ -15,7 +15,7 @@ import {
 } from '@solana/web3.js';
 import { encodeBase58 } from '@solpay/domain';
 import { createGuardInstruction } from '../guard/create-guard-instruction';
-import { MEMO_PROGRAM_ID } from './memo-program-id';
+import { memoProgramId } from './memo-program-id';
 import { partialSignNatively } from './partial-sign-natively';
 
 /** Inputs of {@link buildTransferTransaction}. */
@@ -120,7 +120,7 @@ export async function buildTransferTransaction({
   if (memo !== undefined) {
     draft.add(
       new TransactionInstruction({
-        programId: MEMO_PROGRAM_ID,
+        programId: memoProgramId(),
         keys: [],
         data: Buffer.from(memo, 'utf8'),
       }),

@@ -26,7 +26,7 @@ import {
   buildTransferTransaction,
   type BuildTransferTransactionInput,
 } from '../transfer/build-transfer-transaction';
-import { MEMO_PROGRAM_ID } from '../transfer/memo-program-id';
+import { memoProgramId } from '../transfer/memo-program-id';
 import {
   type TransferExpectation,
   validateDiscoveredTransaction,
@@ -288,7 +288,7 @@ describe('validateDiscoveredTransaction', () => {
           rentLamports: rent,
         }),
         new TransactionInstruction({
-          programId: MEMO_PROGRAM_ID,
+          programId: memoProgramId(),
           keys: [],
           data: Buffer.from('hi'),
         }),

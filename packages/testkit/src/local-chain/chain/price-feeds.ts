@@ -1,7 +1,7 @@
 import { Keypair } from '@solana/web3.js';
 import { FX_FEEDS } from '@solpay/domain';
 import {
-  PYTH_RECEIVER_PROGRAM_ID,
+  PYTH_RECEIVER_PROGRAM_ADDRESS,
   encodePriceUpdateV2,
   priceFeedAddress,
   PRICE_UPDATE_V2_LEN,
@@ -115,7 +115,7 @@ export class LocalPriceFeeds {
       this.core.svm.setAccount({
         address: priceFeedAddress(feed.id).toBase58(),
         lamports,
-        owner: PYTH_RECEIVER_PROGRAM_ID.toBase58(),
+        owner: PYTH_RECEIVER_PROGRAM_ADDRESS,
         executable: false,
         data: encodePriceUpdateV2({
           writeAuthority: this.authority,
