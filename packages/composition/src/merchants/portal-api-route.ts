@@ -4,6 +4,7 @@ import { createWeb3WalletInspector } from '@solpay/adapters';
 import { createPrismaPortalRecords } from '@solpay/persistence';
 import { solanaConnection } from '../shared/solana-connection';
 import { tokenCipher } from '../shared/token-cipher';
+import { onFirstUse } from '../shared/on-first-use';
 import { prismaClient } from '../shared/prisma-client';
 import { processSingleton } from '../shared/process-singleton';
 import { transactionEngine } from '../shared/transaction-engine';
@@ -20,7 +21,8 @@ export const portalApiRoute = /* @__PURE__ */ processSingleton((): PortalApiDeps
       portalRecords: createPrismaPortalRecords(prismaClient()),
       oauth: shopifyOAuth(),
       cipher: tokenCipher(),
-      wallets: createWeb3WalletInspector(solanaConnection()),
+      // Built when a merchant saves a wallet: the web3.js connection loads the Solana packages.
+      wallets: onFirstUse(() => createWeb3WalletInspector(solanaConnection())),
       policy: merchantPolicy(),
     },
     engine: transactionEngine(),
