@@ -7,7 +7,7 @@ import {
   type Keypair,
   PublicKey,
 } from '@solana/web3.js';
-import type { ChainPort, GuardRef, PayerFunds } from '@solpay/domain';
+import type { GuardRef, PayerFunds } from '@solpay/domain';
 import { formatTokenAmount } from '@solpay/domain';
 import { outsideInvocationScope } from '@solpay/lambda';
 import {
@@ -19,14 +19,12 @@ import {
   sweepGuard,
   validateDiscoveredTransaction,
 } from '@solpay/solana';
-import type { ChainReads } from './create-json-rpc-chain-reads';
+import type { ChainTransactions } from './create-deferred-chain-port';
 import { withUpstreamErrors } from './with-upstream-errors';
 
 /** Options of {@link createWeb3Chain}. */
 export interface Web3ChainOptions {
   connection: Connection;
-  /** Block height and signature statuses, read without web3.js (`createJsonRpcChainReads`). */
-  reads: ChainReads;
   /** Current gas (fee payer) keypair. */
   gas: Keypair;
   /** Gas keys still accepted by validation after a rotation. */
@@ -40,11 +38,11 @@ export interface Web3ChainOptions {
 }
 
 /**
- * {@link ChainPort} over a web3.js `Connection` — the same code path for the local chain and a
- * real cluster. Recent blockhashes (10 s) and the rent-exempt minimum are cached within their
+ * The chain's transactions ({@link ChainTransactions}) over a web3.js `Connection` — the same
+ * code path for the local chain and a real cluster; `createDeferredChainPort` adds the reads. Recent blockhashes (10 s) and the rent-exempt minimum are cached within their
  * validity, so serving a transaction costs one simulation round trip plus the balance checks.
  */
-export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
+export function createWeb3Chain(options: Web3ChainOptions): ChainTransactions {
   const { connection, gas, commitment } = options;
   const gasPubkeys = [gas.publicKey, ...options.previousGasPubkeys];
   const cacheMs = options.blockhashCacheMs ?? 10_000;
@@ -93,10 +91,8 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
       throw error;
     }));
 
-  const port: ChainPort = {
+  const port: ChainTransactions = {
     guardAddress: (guard) => guardKeypair(guard).publicKey.toBase58(),
-
-    getBlockHeight: () => options.reads.getBlockHeight(),
 
     async inspectGuard(guard, servedSignatures, payer) {
       if (!payer) {
@@ -210,8 +206,6 @@ export function createWeb3Chain(options: Web3ChainOptions): ChainPort {
         blockTime: result.blockTime === null ? null : new Date(result.blockTime * 1000),
       };
     },
-
-    signatureStates: (signatures) => options.reads.signatureStates(signatures),
 
     async submitBurn(guard) {
       const result = await submitBurnGuard(connection, { gas, guard: guardKeypair(guard) });

@@ -32,7 +32,6 @@ describeChainPortContract(
     const chain = createDeferredChainPort(reads, () =>
       createWeb3Chain({
         connection,
-        reads,
         gas: local.gas,
         previousGasPubkeys: [],
         singleUseSecret: 'chain-port-contract-secret-0123456789abcdef',

@@ -61,14 +61,10 @@ export async function pollDiscoveryWhilePending(
       return 0;
     }
   };
-  // Settled both ways, so a failing run still waits for the prune it started.
-  const [first, pruned] = await Promise.allSettled([
-    runDiscoveryPoll(deps.engine, undefined, input.budget),
-    prune(),
-  ]);
-  if (first.status === 'rejected') throw first.reason;
-  const prunedRateLimitCounters = pruned.status === 'fulfilled' ? pruned.value : 0;
-  let report = first.value;
+  const pruning = prune();
+  // A failing run still waits for the prune beside it (`prune` itself never fails).
+  let report = await runDiscoveryPoll(deps.engine, undefined, input.budget).finally(() => pruning);
+  const prunedRateLimitCounters = await pruning;
   let runs = 1;
   while (report.checked > 0 && now() + DISCOVERY_POLL_INTERVAL_MS < deadline) {
     await deps.sleep(DISCOVERY_POLL_INTERVAL_MS);
